@@ -1,0 +1,24 @@
+# SPDX-License-Identifier: MIT
+"""STAR Desktop's compliance engine: pure Python, no Qt.
+
+>>> report = check("Call me on 07700 900123")
+>>> [f.rule for f in report.findings]
+['personal-data']
+"""
+
+from checks.engine import AUDIENCES, PLATFORMS, Policy, check, default_policy, load_policy
+from checks.findings import Finding, Report, Severity
+from checks.rules import PolicyError
+
+__all__ = [
+    "AUDIENCES",
+    "PLATFORMS",
+    "Finding",
+    "Policy",
+    "PolicyError",
+    "Report",
+    "Severity",
+    "check",
+    "default_policy",
+    "load_policy",
+]

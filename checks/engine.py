@@ -1,0 +1,150 @@
+# SPDX-License-Identifier: MIT
+"""Compile a policy into checkers once, then run them over texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from checks.families import FAMILIES as CODE_KINDS
+from checks.findings import Finding, Report
+from checks.kinds import KINDS
+from checks.lexicon import Lexicon
+from checks.policy import Source, StrategyText, collect_rules, merge, read_source, shipped_policy_dir
+from checks.rules import Checker, Context, PolicyError, Rule
+from checks.text import Document
+
+PLATFORMS = ("x", "linkedin", "website")
+AUDIENCES = ("stakeholders", "bidders", "residents", "clients", "peers")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A loaded, validated and compiled policy: build it once and reuse it."""
+
+    version: str
+    paths: tuple[Path, ...]
+    rules: tuple[Rule, ...]
+    data: Mapping[str, Any]
+    lexicon: Lexicon
+    checkers: tuple[Checker, ...]
+
+    def rule(self, rule_id: str) -> Rule:
+        """The rule entry with this dotted id."""
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
+    """Load the shipped policy with the administrator's file at ``path`` merged over it.
+
+    Raises `PolicyError` naming the file, line and reason when a file is invalid.
+    """
+    folder = shipped_policy_dir()
+    files = [folder / "policy.toml", *sorted((folder / "rules").glob("*.toml"))]
+    if path is not None:
+        files.append(Path(path))
+    return compile_policy([read_source(f) for f in files], StrategyText(folder / "strategy.txt"))
+
+
+@functools.lru_cache(maxsize=1)
+def default_policy() -> Policy:
+    """The shipped policy, loaded on first use and shared."""
+    return load_policy()
+
+
+def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
+    """Merge ``sources`` in order and compile every rule into a checker."""
+    data: dict[str, Any] = {}
+    for source in sources:
+        data = merge(data, {k: v for k, v in source.data.items() if k != "rules"})
+    disabled = data.get("settings", {}).get("disabled", [])
+    rules = collect_rules(sources, strategy, disabled)
+    lexicon = Lexicon()
+    checkers: list[Checker] = []
+    grouped: dict[str, list[Rule]] = {}
+    for rule in rules:
+        if rule.kind in KINDS:
+            checkers.append(_compile(lambda r=rule: KINDS[r.kind](r, lexicon), rule, sources))
+        elif rule.kind in CODE_KINDS:
+            grouped.setdefault(rule.kind, []).append(rule)
+        else:
+            known = ", ".join(sorted([*KINDS, *CODE_KINDS]))
+            raise _located(PolicyError(f"rule {rule.id}: unknown kind '{rule.kind}' ({known})"), rule, sources)
+    for kind, members in grouped.items():
+        try:
+            checkers.append(CODE_KINDS[kind](members, data, lexicon))
+        except PolicyError as exc:
+            raise _located(exc, members[0], sources) from None
+    lexicon.freeze()
+    return Policy(
+        version=str(data.get("version", "unknown")),
+        paths=tuple(s.path for s in sources),
+        rules=tuple(rules),
+        data=MappingProxyType(data),
+        lexicon=lexicon,
+        checkers=tuple(checkers),
+    )
+
+
+def _compile(build: Any, rule: Rule, sources: Sequence[Source]) -> Checker:
+    try:
+        checker: Checker = build()
+    except PolicyError as exc:
+        raise _located(exc, rule, sources) from None
+    return checker
+
+
+def _located(exc: PolicyError, rule: Rule, sources: Sequence[Source]) -> PolicyError:
+    """Prefix ``exc`` with the last file and line that define ``rule``."""
+    for source in reversed(sources):
+        if f'"{rule.id}"' in source.text:
+            return source.error(str(exc), source.line_of(f'"{rule.id}"'))
+    return exc
+
+
+def check(
+    text: str,
+    *,
+    platforms: Iterable[str] = ("x",),
+    audiences: Iterable[str] = (),
+    date: dt.date | None = None,
+    policy: Policy | None = None,
+) -> Report:
+    """Check ``text`` against the policy and return its findings, ordered by position.
+
+    ``platforms`` and ``audiences`` take the names of DESIGN.md; ``date`` is the
+    scheduled date (today when ``None``), which decides whether a pre-election period
+    applies; ``policy`` defaults to the shipped policy.
+    """
+    platforms = tuple(platforms)
+    audiences = tuple(audiences)
+    for name, values, allowed in (("platform", platforms, PLATFORMS), ("audience", audiences, AUDIENCES)):
+        unknown = [v for v in values if v not in allowed]
+        if unknown:
+            raise ValueError(f"unknown {name} {unknown[0]!r} (expected one of: {', '.join(allowed)})")
+    policy = policy or default_policy()
+    doc = Document(text)
+    ctx = Context(doc, policy.lexicon.scan(doc), date or dt.date.today(), platforms, audiences)
+    findings = [finding for checker in policy.checkers for finding in checker.run(ctx)]
+    return Report(text=text, findings=tidy(findings))
+
+
+def tidy(findings: Iterable[Finding]) -> list[Finding]:
+    """Sort findings and drop duplicates and spans inside another of the same family."""
+    ordered = sorted(findings, key=lambda f: (f.rule, f.start, -f.end, f.check))
+    kept: list[Finding] = []
+    reach: dict[str, int] = {}
+    for finding in ordered:
+        # Sorted by start, so a finding ending before the family's reach lies inside
+        # the finding that set it.
+        if finding.end <= reach.get(finding.rule, -1):
+            continue
+        reach[finding.rule] = finding.end
+        kept.append(finding)
+    return sorted(kept, key=Finding.sort_key)

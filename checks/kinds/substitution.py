@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: MIT
+"""Substitution: a term with a preferred alternative (Vale's ``substitution``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checks.findings import Finding
+from checks.lexicon import Lexicon
+from checks.rules import Context, PolicyError, Rule, TermGroup, expand_alternatives, regex
+
+_CONTEXT = 60  # characters of context that ``unless_before`` can see
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    suggestion: str
+    unless_after: re.Pattern[str] | None
+    unless_before: re.Pattern[str] | None
+
+
+class Substitution:
+    """Offer ``replace[term]`` for each term found.
+
+    Each value is a suggestion, or a table ``{suggest, unless_after, unless_before}``
+    whose patterns, matched right after or right before the term, mark a literal sense
+    ("the key to the office") that raises nothing.
+    """
+
+    def __init__(self, rule: Rule, lexicon: Lexicon) -> None:
+        """Compile the rule's replacement table."""
+        self.rule = rule
+        table = rule.options.get("replace")
+        if not isinstance(table, dict) or not table:
+            raise PolicyError(f"rule {rule.id}: substitution needs a non-empty 'replace' table")
+        self.entries: dict[int, _Entry] = {}
+        for term, value in table.items():
+            entry = self._entry(term, value)
+            for alternative in expand_alternatives(term):
+                self.entries[lexicon.add(alternative)] = entry
+        self.unless = TermGroup(rule.options.get("unless", {}), rule.id, lexicon, "unless")
+
+    def _entry(self, term: str, value: object) -> _Entry:
+        label = f"{self.rule.id}.replace.{term}"
+        if isinstance(value, str):
+            return _Entry(value, None, None)
+        if isinstance(value, dict) and isinstance(value.get("suggest"), str):
+            after, before = value.get("unless_after"), value.get("unless_before")
+            return _Entry(
+                value["suggest"],
+                regex(str(after), label) if after else None,
+                regex(f"(?:{before})$", label) if before else None,
+            )
+        raise PolicyError(f"rule {label}: value must be a string or a table with 'suggest'")
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        """Yield a finding, with its alternative, for each term in a non-literal sense."""
+        text = ctx.doc.text
+        for key, entry in self.entries.items():
+            for start, end in ctx.hits.get(key, ()):
+                if entry.unless_after and entry.unless_after.match(text, end):
+                    continue
+                if entry.unless_before and entry.unless_before.search(
+                    text, max(0, start - _CONTEXT), start
+                ):
+                    continue
+                if not self.unless.empty:
+                    lo, hi = ctx.doc.sentence_span(start)
+                    if self.unless.present(ctx, lo, hi):
+                        continue
+                suggestions = [s.strip() for s in entry.suggestion.split(";") if s.strip()]
+                yield self.rule.finding(ctx.doc, start, end, suggestions)

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: MIT
+"""One Aho-Corasick automaton for every literal term of every rule, scanned once per text."""
+
+from __future__ import annotations
+
+import ahocorasick
+
+from checks.text import Document, fold
+
+
+class Lexicon:
+    """Literal terms shared by all rules: add terms while compiling, then scan documents.
+
+    Terms are folded (lower case, straight quotes) and matched on whole words only.
+    """
+
+    def __init__(self) -> None:
+        """Start empty; call `add` for each term, then `freeze`."""
+        self._keys: dict[str, int] = {}
+        self._automaton = ahocorasick.Automaton()
+        self._frozen = False
+
+    def add(self, term: str) -> int:
+        """Register ``term`` and return its key; the same folded term gets the same key."""
+        folded = " ".join(fold(term).split())
+        if not folded:
+            raise ValueError("empty term")
+        key = self._keys.get(folded)
+        if key is None:
+            if self._frozen:
+                raise RuntimeError("lexicon is frozen")
+            key = len(self._keys)
+            self._keys[folded] = key
+            self._automaton.add_word(folded, (key, len(folded)))
+        return key
+
+    def freeze(self) -> None:
+        """Build the automaton; no terms can be added afterwards."""
+        if self._keys:
+            self._automaton.make_automaton()
+        self._frozen = True
+
+    def __len__(self) -> int:
+        """Number of distinct terms."""
+        return len(self._keys)
+
+    def scan(self, doc: Document) -> dict[int, list[tuple[int, int]]]:
+        """Whole-word spans of every known term in ``doc``, by term key, in text order."""
+        hits: dict[int, list[tuple[int, int]]] = {}
+        if not self._keys:
+            return hits
+        for last, (key, length) in self._automaton.iter(doc.folded):
+            start, end = last - length + 1, last + 1
+            if doc.whole_word(start, end):
+                hits.setdefault(key, []).append((start, end))
+        return hits

@@ -1,0 +1,233 @@
+# SPDX-License-Identifier: MIT
+"""Read the policy files: the shipped rules, then an administrator's file merged over them."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from checks.findings import Severity
+from checks.rules import PolicyError, Rule
+
+#: The rule families of DESIGN.md and their default severities.
+FAMILIES: dict[str, Severity] = {
+    "bidder-meeting": Severity.BLOCK,
+    "tender-detail": Severity.BLOCK,
+    "bidder-favour": Severity.BLOCK,
+    "council-favour": Severity.WARN,
+    "breaking-news": Severity.WARN,
+    "political": Severity.BLOCK,
+    "criticism": Severity.WARN,
+    "internal-shortcoming": Severity.WARN,
+    "personal-opinion": Severity.WARN,
+    "confidential": Severity.BLOCK,
+    "personal-data": Severity.BLOCK,
+    "offensive": Severity.BLOCK,
+    "jargon": Severity.WARN,
+    "acronym": Severity.WARN,
+    "plain-english": Severity.ADVICE,
+    "length": Severity.BLOCK,
+    "accessibility": Severity.WARN,
+    "spelling": Severity.ADVICE,
+    "grammar": Severity.ADVICE,
+}
+
+#: Top-level tables a policy file may hold besides ``version`` and ``rules``.
+SECTIONS = frozenset(
+    {
+        "settings",
+        "acronyms",
+        "contacts",
+        "councils",
+        "election",
+        "tenders",
+        "offensive",
+        "personal_data",
+        "accessibility",
+    }
+)
+
+_RULE_KEYS = frozenset({"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source"})
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_HEADINGS = ("Unacceptable Content", "Acceptable Content", "Appendix A")
+
+
+def shipped_policy_dir() -> Path:
+    """The folder of policy files that ships with the package."""
+    return Path(str(resources.files("resources"))) / "policy"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A policy file as read: its path, its text and its parsed tables."""
+
+    path: Path
+    text: str
+    data: dict[str, Any]
+
+    def line_of(self, needle: str, after: int = 1) -> int:
+        """First line number (from 1) at or after ``after`` that contains ``needle``."""
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if number >= after and needle in line:
+                return number
+        return after
+
+    def error(self, reason: str, line: int) -> PolicyError:
+        """A `PolicyError` saying ``path:line: reason``."""
+        return PolicyError(f"{self.path}:{line}: {reason}")
+
+
+def read_source(path: Path) -> Source:
+    """Read and parse one policy file, refusing it with its path, line and reason."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError(f"{path}: policy file not found") from None
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"{path}: policy file is not UTF-8 text ({exc.reason})") from None
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy file ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = _TOML_POSITION.search(message)
+        line = int(found.group(1)) if found else 1
+        reason = _TOML_POSITION.sub("", message)
+        raise PolicyError(f"{path}:{line}: invalid TOML: {reason}") from None
+    source = Source(path, text, data)
+    for key in data:
+        if key not in SECTIONS and key not in ("version", "rules"):
+            known = ", ".join(sorted(SECTIONS))
+            raise source.error(f"unknown section '{key}' (expected one of: {known})", source.line_of(key))
+    if not isinstance(data.get("rules", []), list):
+        raise source.error("'rules' must be an array of tables ([[rules]])", source.line_of("rules"))
+    return source
+
+
+def merge(base: Any, extra: Any) -> Any:
+    """Merge ``extra`` over ``base``: tables key by key, lists extended, scalars replaced."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        merged = dict(base)
+        for key, value in extra.items():
+            merged[key] = merge(base[key], value) if key in base else value
+        return merged
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [item for item in extra if item not in base]
+    return extra
+
+
+class StrategyText:
+    """The policy document that clauses quote, by line number."""
+
+    def __init__(self, path: Path) -> None:
+        """Read the shipped copy of the strategy."""
+        self.lines = path.read_text(encoding="utf-8").splitlines()
+
+    def clause(self, number: int) -> str:
+        """``Appendix A, unacceptable content (policy line 152): "Details of ..."``."""
+        if not 1 <= number <= len(self.lines) or not self.lines[number - 1].strip():
+            raise ValueError(f"policy line {number} is empty or out of range")
+        quote = self.lines[number - 1].strip().removeprefix("- ").strip()
+        section = "Social Media Strategy 2017-18"
+        for line in reversed(self.lines[: number - 1]):
+            heading = next((h for h in _HEADINGS if line.strip().startswith(h)), None)
+            if heading:
+                section = {
+                    "Unacceptable Content": "Appendix A, unacceptable content",
+                    "Acceptable Content": "Appendix A, acceptable content",
+                }.get(heading, "Appendix A")
+                break
+        return f'{section} (policy line {number}): "{quote}"'
+
+
+def collect_rules(
+    sources: Iterable[Source], strategy: StrategyText, disabled: Iterable[str] = ()
+) -> list[Rule]:
+    """Merge the ``[[rules]]`` of every source by id and validate each entry."""
+    entries: dict[str, dict[str, Any]] = {}
+    origin: dict[str, tuple[Source, int]] = {}
+    for source in sources:
+        for position, entry in enumerate(source.data.get("rules", [])):
+            rule_id = entry.get("id") if isinstance(entry, dict) else None
+            if not isinstance(rule_id, str):
+                line = _nth_line(source, "[[rules]]", position)
+                raise source.error("every [[rules]] entry needs a string 'id'", line)
+            entries[rule_id] = merge(entries.get(rule_id, {}), entry)
+            origin[rule_id] = (source, source.line_of(f'"{rule_id}"'))
+    off = tuple(disabled)
+    rules = []
+    for rule_id, entry in entries.items():
+        source, line = origin[rule_id]
+        try:
+            rule = _validate(rule_id, entry, strategy)
+        except PolicyError as exc:
+            raise source.error(str(exc), line) from None
+        if entry.get("enabled", True) and not any(
+            rule_id == p or rule_id.startswith(p + ".") for p in off
+        ):
+            rules.append(rule)
+    return rules
+
+
+def _nth_line(source: Source, needle: str, n: int) -> int:
+    line = 0
+    for _ in range(n + 1):
+        line = source.line_of(needle, line + 1)
+    return line
+
+
+def _validate(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) -> Rule:
+    family, _, name = rule_id.partition(".")
+    if family not in FAMILIES or not name:
+        raise PolicyError(
+            f"rule id '{rule_id}' must be '<family>.<name>' with a family of DESIGN.md"
+        )
+    kind = entry.get("kind")
+    if not isinstance(kind, str):
+        raise PolicyError(f"rule {rule_id}: 'kind' is missing")
+    severity_name = entry.get("severity", FAMILIES[family].value)
+    try:
+        severity = Severity(severity_name)
+    except ValueError:
+        raise PolicyError(
+            f"rule {rule_id}: severity must be block, warn or advice, not {severity_name!r}"
+        ) from None
+    message = entry.get("message")
+    if not isinstance(message, str) or not message:
+        raise PolicyError(f"rule {rule_id}: 'message' is missing")
+    clause = _clause(rule_id, entry, strategy)
+    options = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
+    return Rule(
+        id=rule_id,
+        family=family,
+        kind=kind,
+        severity=severity,
+        clause=clause,
+        message=message,
+        options=MappingProxyType(options),
+        source=str(entry.get("source", "")),
+    )
+
+
+def _clause(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) -> str:
+    line, text = entry.get("clause_line"), entry.get("clause")
+    if line is None and not text:
+        raise PolicyError(f"rule {rule_id}: needs 'clause_line' (a line of the policy) or 'clause'")
+    parts = []
+    if line is not None:
+        if not isinstance(line, int):
+            raise PolicyError(f"rule {rule_id}: 'clause_line' must be a line number")
+        try:
+            parts.append(strategy.clause(line))
+        except ValueError as exc:
+            raise PolicyError(f"rule {rule_id}: {exc}") from None
+    if text:
+        parts.append(str(text))
+    return "; ".join(parts)

@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: MIT
+"""A rule entry from a policy file, the context rules run in, and term groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from checks.findings import Finding, Severity
+from checks.lexicon import Lexicon
+from checks.text import Document
+
+
+class PolicyError(ValueError):
+    """A policy file that cannot be used: the message names its path, line and reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule entry of a policy file, validated.
+
+    ``options`` holds the kind's own settings (terms, patterns, windows ...), checked by
+    the kind or family module when the policy is compiled.
+    """
+
+    id: str
+    family: str
+    kind: str
+    severity: Severity
+    clause: str
+    message: str
+    options: Mapping[str, Any]
+    source: str = ""
+
+    def finding(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        suggestions: Sequence[str] = (),
+        **values: str,
+    ) -> Finding:
+        """A finding of this rule over ``doc.text[start:end]``.
+
+        The message may use ``{match}``, ``{suggestion}`` and any of ``values``.
+        """
+        match = doc.text[start:end]
+        fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
+        fields.update(values)
+        return Finding(
+            rule=self.family,
+            check=self.id,
+            severity=self.severity,
+            start=start,
+            end=end,
+            text=match,
+            message=self.message.format_map(_Defaults(fields)),
+            clause=self.clause,
+            suggestions=tuple(dict.fromkeys(suggestions)),
+        )
+
+
+class _Defaults(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(slots=True)
+class Context:
+    """What a checker sees: the document, the shared term hits and the post's settings."""
+
+    doc: Document
+    hits: dict[int, list[tuple[int, int]]]
+    date: dt.date
+    platforms: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+class Checker(Protocol):
+    """A compiled rule or family: turns a context into findings."""
+
+    def run(self, ctx: Context) -> Iterable[Finding]:
+        """Yield the findings for ``ctx.doc``."""
+        ...
+
+
+def regex(pattern: str, rule_id: str, *, case_sensitive: bool = False) -> re.Pattern[str]:
+    """Compile a pattern from a policy file, naming the rule when it is invalid."""
+    try:
+        return re.compile(pattern, 0 if case_sensitive else re.IGNORECASE)
+    except re.error as exc:
+        raise PolicyError(f"rule {rule_id}: invalid pattern {pattern!r}: {exc}") from exc
+
+
+def string_list(options: Mapping[str, Any], key: str, rule_id: str) -> list[str]:
+    """``options[key]`` as a list of strings (empty when absent)."""
+    value = options.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PolicyError(f"rule {rule_id}: '{key}' must be a list of strings")
+    return value
+
+
+def expand_alternatives(term: str) -> list[str]:
+    """``"leverage|leveraging"`` -> both terms; a plain term -> itself."""
+    return [t.strip() for t in term.split("|") if t.strip()]
+
+
+class TermGroup:
+    """Terms (literal, via the shared lexicon) and patterns (one regex) found in a text."""
+
+    def __init__(
+        self, options: Mapping[str, Any], rule_id: str, lexicon: Lexicon, what: str = ""
+    ) -> None:
+        """Compile ``options['terms']`` and ``options['patterns']``."""
+        label = f"{rule_id}{'.' + what if what else ''}"
+        if not isinstance(options, Mapping):
+            raise PolicyError(f"rule {label}: expected a table with terms and/or patterns")
+        terms = [t for term in string_list(options, "terms", label) for t in expand_alternatives(term)]
+        self.keys = sorted({lexicon.add(term) for term in terms})
+        patterns = string_list(options, "patterns", label)
+        case_sensitive = bool(options.get("case_sensitive", False))
+        self.pattern = (
+            regex("|".join(f"(?:{p})" for p in patterns), label, case_sensitive=case_sensitive)
+            if patterns
+            else None
+        )
+        if patterns:
+            for p in patterns:  # report the faulty one by itself
+                regex(p, label, case_sensitive=case_sensitive)
+        self.empty = not self.keys and self.pattern is None
+
+    def spans(self, ctx: Context, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+        """Sorted spans of the group's terms and patterns within ``[lo, hi)``."""
+        hi = len(ctx.doc.text) if hi is None else hi
+        found: list[tuple[int, int]] = []
+        for key in self.keys:
+            found.extend(s for s in ctx.hits.get(key, ()) if lo <= s[0] and s[1] <= hi)
+        if self.pattern is not None:
+            found.extend(
+                m.span() for m in self.pattern.finditer(ctx.doc.text, lo, hi) if m.end() > m.start()
+            )
+        found.sort()
+        return found
+
+    def present(self, ctx: Context, lo: int, hi: int) -> bool:
+        """True when any term or pattern occurs within ``[lo, hi)``."""
+        if any(lo <= s[0] and s[1] <= hi for key in self.keys for s in ctx.hits.get(key, ())):
+            return True
+        return self.pattern is not None and self.pattern.search(ctx.doc.text, lo, hi) is not None

@@ -1,0 +1,37 @@
+"""Shared fixtures: the shipped policy loaded once, and a helper to list rule ids found."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import checks
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="session")
+def policy() -> checks.Policy:
+    return checks.load_policy()
+
+
+@pytest.fixture(scope="session")
+def admin_policy() -> checks.Policy:
+    """The shipped policy with the corpus administrator's file (tenders, election)."""
+    return checks.load_policy(CORPUS / "admin-policy.toml")
+
+
+@pytest.fixture(scope="session")
+def found(policy: checks.Policy) -> Callable[..., set[str]]:
+    """``found(text, **kw)`` -> the set of rule families raised on ``text``."""
+
+    def run(text: str, **kwargs: object) -> set[str]:
+        kwargs.setdefault("policy", policy)
+        kwargs.setdefault("date", dt.date(2026, 12, 1))
+        report = checks.check(text, **kwargs)  # type: ignore[arg-type]
+        return {f.rule for f in report.findings}
+
+    return run
