@@ -80,7 +80,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         try:
             checkers.append(CODE_KINDS[kind](members, data, lexicon))
         except PolicyError as exc:
-            raise _located(exc, members[0], sources) from None
+            raise _located_data(exc, sources) or _located(exc, members[0], sources) from None
     lexicon.freeze()
     return Policy(
         version=str(data.get("version", "unknown")),
@@ -106,6 +106,15 @@ def _located(exc: PolicyError, rule: Rule, sources: Sequence[Source]) -> PolicyE
         if f'"{rule.id}"' in source.text:
             return source.error(str(exc), source.line_of(f'"{rule.id}"'))
     return exc
+
+
+def _located_data(exc: PolicyError, sources: Sequence[Source]) -> PolicyError | None:
+    """Prefix a data-section error ("election: ...") with the last file holding that section."""
+    section = str(exc).split(":", 1)[0].split("[", 1)[0]
+    for source in reversed(sources):
+        if section in source.data:
+            return source.error(str(exc), source.line_of(section))
+    return None
 
 
 def check(

@@ -20,7 +20,7 @@ Builder = Callable[[Sequence[Rule], Mapping[str, Any], Lexicon], Checker]
 
 #: Modules of this package that define a code kind: each has ``KIND`` and ``build``.
 #: Add a module here when you add one.
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("elections", "tenders")
 
 
 def _load() -> dict[str, Builder]:

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: MIT
+"""The ``star-desktop`` command line: parse, call the domain, print, return an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+import checks
+from star_desktop import __version__, paths
+from star_desktop.report_text import render
+
+
+class ExitStatus(enum.IntEnum):
+    """The exit statuses of DESIGN.md."""
+
+    OK = 0
+    BLOCKED = 1
+    USAGE = 2
+
+
+class UsageError(Exception):
+    """A usage or input error: reported on one line of stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _Parser(
+        prog="star-desktop",
+        description="Plan, draft and check STAR Procurement social media posts, offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (or STAR_DESKTOP_DB)")
+    parser.add_argument(
+        "--policy", metavar="PATH", help="administrator's policy file (or STAR_DESKTOP_POLICY)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    check = commands.add_parser("check", help="check a post against the policy")
+    check.add_argument(
+        "--platform",
+        action="append",
+        choices=checks.PLATFORMS,
+        help="platform the post is for (repeatable; default x)",
+    )
+    check.add_argument(
+        "--audience", action="append", choices=checks.AUDIENCES, help="audience (repeatable)"
+    )
+    check.add_argument("--date", type=_date, help="scheduled date, YYYY-MM-DD (default today)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    check.add_argument("file", nargs="?", default="-", help="file to check, or - for stdin")
+    return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def read_text(name: str, stdin: TextIO) -> str:
+    """The text of ``name`` (``-`` for stdin), as UTF-8; `UsageError` when unreadable."""
+    try:
+        if name == "-":
+            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+        else:
+            data = Path(name).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def load_policy(option: str | None) -> checks.Policy:
+    """The shipped policy with the administrator's file merged over it."""
+    path = paths.policy_path(option)
+    try:
+        return checks.load_policy(path) if path else checks.default_policy()
+    except checks.PolicyError as exc:
+        raise UsageError(f"bad policy file: {exc}") from None
+
+
+def run_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> ExitStatus:
+    """``star-desktop check``: print the report, exit 1 when anything blocks."""
+    policy = load_policy(args.policy)
+    text = read_text(args.file, stdin)
+    report = checks.check(
+        text,
+        platforms=args.platform or ("x",),
+        audiences=args.audience or (),
+        date=args.date,
+        policy=policy,
+    )
+    if args.format == "json":
+        json.dump(report.to_dict(), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        stdout.write(render(report, "<stdin>" if args.file == "-" else args.file))
+    return ExitStatus.BLOCKED if report.blocking else ExitStatus.OK
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; returns the exit status (0 fine, 1 blocked, 2 usage error)."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "check":
+            return run_check(args, stdin, stdout)
+        build_parser().print_help(stderr)
+        stderr.write("\nstar-desktop: the desktop window is not built yet; use 'check'.\n")
+        return ExitStatus.USAGE
+    except UsageError as exc:
+        stderr.write(f"star-desktop: {exc}\n")
+        return ExitStatus.USAGE
+    except BrokenPipeError:
+        return ExitStatus.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

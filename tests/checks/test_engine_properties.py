@@ -1,0 +1,62 @@
+"""Properties of the engine on any text: valid sorted spans, no exception, no network."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import checks
+
+POLICY = checks.load_policy()
+WORDS = st.sampled_from(
+    [
+        "07700 900123", "SK1 3XE", "ITT", "going forward", "sh*t", "#socialvalue", "Labour",
+        "bidders' briefing", "on 4 May", "\u0130", "\u00df", "\U0001f600", "\r\n", "Scunthorpe",
+        "test@example.com", "AB 12 34 56 C", "4111 1111 1111 1111", "BREAKING:", "  ", "\u200d",
+    ]
+)  # fmt: skip
+TEXTS = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=5))).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_any_text_gives_sorted_valid_spans(text):
+    report = checks.check(text, policy=POLICY)
+    keys = [f.sort_key() for f in report.findings]
+    assert keys == sorted(keys)
+    assert len(set(keys)) == len(keys)
+    for finding in report.findings:
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert finding.text == text[finding.start : finding.end]
+        assert finding.clause
+
+
+def test_findings_are_the_same_whatever_the_rule_order():
+    text = "Going forward, call 07700 900123 about the ITT. #socialvalue #meetthebuyer #sme"
+    first = checks.check(text, policy=POLICY).to_dict()
+    again = checks.check(text, policy=checks.load_policy()).to_dict()
+    assert first == again
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_checking_needs_no_network(no_network):
+    policy = checks.load_policy()
+    text = (
+        "Going forward, call Sarah on 07700 900123 about the ITT. #socialvalue #meetthebuyer #sme "
+        "Vote Labour! BREAKING: our portal crashed. In my opinion the supplier was useless. "
+    ) * 20
+    report = checks.check(text, policy=policy, platforms=("x", "linkedin", "website"))
+    assert report.findings
