@@ -39,7 +39,7 @@ def proselint_linter() -> Callable[[str], object] | None:
         return None
     CheckRegistry().register_many(__register__)
     config = {**DEFAULT, "max_errors": 10**9}
-    return lambda text: LintFile("bench", text).lint(config)  # type: ignore[arg-type]
+    return lambda text: LintFile("bench", text).lint(config)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,8 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"STAR Desktop engine benchmark (Python {sys.version.split()[0]}, medians)")
     for name, value, note in rows:
         print(f"  {name:48} {value:9.3f} ms   {note}")
-    print(f"  findings in the article: {findings}; rules: {len(policy.rules)}; "
-          f"literal terms: {len(policy.lexicon)}")
+    print(
+        f"  findings in the article: {findings}; rules: {len(policy.rules)}; "
+        f"literal terms: {len(policy.lexicon)}"
+    )
     return 0
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -16,7 +16,14 @@ from checks.families import FAMILIES as CODE_KINDS
 from checks.findings import Finding, Report
 from checks.kinds import KINDS
 from checks.lexicon import Lexicon
-from checks.policy import Source, StrategyText, collect_rules, merge, read_source, shipped_policy_dir
+from checks.policy import (
+    Source,
+    StrategyText,
+    collect_rules,
+    merge,
+    read_source,
+    shipped_policy_dir,
+)
 from checks.rules import Checker, Context, PolicyError, Rule
 from checks.text import Document
 
@@ -70,12 +77,14 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
     grouped: dict[str, list[Rule]] = {}
     for rule in rules:
         if rule.kind in KINDS:
-            checkers.append(_compile(lambda r=rule: KINDS[r.kind](r, lexicon), rule, sources))
+            checkers.append(_compile(KINDS[rule.kind], rule, lexicon, sources))
         elif rule.kind in CODE_KINDS:
             grouped.setdefault(rule.kind, []).append(rule)
         else:
             known = ", ".join(sorted([*KINDS, *CODE_KINDS]))
-            raise _located(PolicyError(f"rule {rule.id}: unknown kind '{rule.kind}' ({known})"), rule, sources)
+            raise _located(
+                PolicyError(f"rule {rule.id}: unknown kind '{rule.kind}' ({known})"), rule, sources
+            )
     for kind, members in grouped.items():
         try:
             checkers.append(CODE_KINDS[kind](members, data, lexicon))
@@ -92,9 +101,14 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
     )
 
 
-def _compile(build: Any, rule: Rule, sources: Sequence[Source]) -> Checker:
+def _compile(
+    kind: Callable[[Rule, Lexicon], Checker],
+    rule: Rule,
+    lexicon: Lexicon,
+    sources: Sequence[Source],
+) -> Checker:
     try:
-        checker: Checker = build()
+        checker = kind(rule, lexicon)
     except PolicyError as exc:
         raise _located(exc, rule, sources) from None
     return checker
@@ -133,10 +147,15 @@ def check(
     """
     platforms = tuple(platforms)
     audiences = tuple(audiences)
-    for name, values, allowed in (("platform", platforms, PLATFORMS), ("audience", audiences, AUDIENCES)):
+    for name, values, allowed in (
+        ("platform", platforms, PLATFORMS),
+        ("audience", audiences, AUDIENCES),
+    ):
         unknown = [v for v in values if v not in allowed]
         if unknown:
-            raise ValueError(f"unknown {name} {unknown[0]!r} (expected one of: {', '.join(allowed)})")
+            raise ValueError(
+                f"unknown {name} {unknown[0]!r} (expected one of: {', '.join(allowed)})"
+            )
     policy = policy or default_policy()
     doc = Document(text)
     ctx = Context(doc, policy.lexicon.scan(doc), date or dt.date.today(), platforms, audiences)

@@ -53,7 +53,9 @@ SECTIONS = frozenset(
     }
 )
 
-_RULE_KEYS = frozenset({"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source"})
+_RULE_KEYS = frozenset(
+    {"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source"}
+)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _HEADINGS = ("Unacceptable Content", "Acceptable Content", "Appendix A")
 
@@ -105,13 +107,17 @@ def read_source(path: Path) -> Source:
     for key in data:
         if key not in SECTIONS and key not in ("version", "rules"):
             known = ", ".join(sorted(SECTIONS))
-            raise source.error(f"unknown section '{key}' (expected one of: {known})", source.line_of(key))
+            raise source.error(
+                f"unknown section '{key}' (expected one of: {known})", source.line_of(key)
+            )
     if not isinstance(data.get("rules", []), list):
-        raise source.error("'rules' must be an array of tables ([[rules]])", source.line_of("rules"))
+        raise source.error(
+            "'rules' must be an array of tables ([[rules]])", source.line_of("rules")
+        )
     return source
 
 
-def merge(base: Any, extra: Any) -> Any:
+def merge(base: Any, extra: Any) -> Any:  # noqa: ANN401 (any TOML value)
     """Merge ``extra`` over ``base``: tables key by key, lists extended, scalars replaced."""
     if isinstance(base, dict) and isinstance(extra, dict):
         merged = dict(base)

@@ -97,7 +97,7 @@ def regex(pattern: str, rule_id: str, *, case_sensitive: bool = False) -> re.Pat
 
 
 def lower_pattern(pattern: str) -> str:
-    """Lower-case the literal letters of ``pattern``, leaving escapes such as ``\\D`` alone."""
+    r"""Lower-case the literal letters of ``pattern``, leaving escapes such as ``\D`` alone."""
     out: list[str] = []
     escaped = False
     for char in pattern:
@@ -138,22 +138,21 @@ class TermGroup:
         label = f"{rule_id}{'.' + what if what else ''}"
         if not isinstance(options, Mapping):
             raise PolicyError(f"rule {label}: expected a table with terms and/or patterns")
-        terms = [t for term in string_list(options, "terms", label) for t in expand_alternatives(term)]
+        terms = [
+            t for term in string_list(options, "terms", label) for t in expand_alternatives(term)
+        ]
         self.keys = sorted({lexicon.add(term) for term in terms})
         patterns = string_list(options, "patterns", label)
         self.case_sensitive = bool(options.get("case_sensitive", False))
-        compile_one = (
-            (lambda p: regex(p, label, case_sensitive=True))
-            if self.case_sensitive
-            else (lambda p: folded_regex(p, label))
-        )
+
+        def compile_one(pattern: str) -> re.Pattern[str]:
+            if self.case_sensitive:
+                return regex(pattern, label, case_sensitive=True)
+            return folded_regex(pattern, label)
+
         for p in patterns:  # report the faulty one by itself
             compile_one(p)
-        self.pattern = (
-            compile_one("|".join(f"(?:{p})" for p in patterns))
-            if patterns
-            else None
-        )
+        self.pattern = compile_one("|".join(f"(?:{p})" for p in patterns)) if patterns else None
         self.empty = not self.keys and self.pattern is None
 
     def spans(self, ctx: Context, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
@@ -164,7 +163,9 @@ class TermGroup:
             found.extend(s for s in ctx.hits.get(key, ()) if lo <= s[0] and s[1] <= hi)
         if self.pattern is not None:
             found.extend(
-                m.span() for m in self.pattern.finditer(self._subject(ctx), lo, hi) if m.end() > m.start()
+                m.span()
+                for m in self.pattern.finditer(self._subject(ctx), lo, hi)
+                if m.end() > m.start()
             )
         found.sort()
         return found
@@ -173,7 +174,9 @@ class TermGroup:
         """True when any term or pattern occurs within ``[lo, hi)``."""
         if any(lo <= s[0] and s[1] <= hi for key in self.keys for s in ctx.hits.get(key, ())):
             return True
-        return self.pattern is not None and self.pattern.search(self._subject(ctx), lo, hi) is not None
+        return (
+            self.pattern is not None and self.pattern.search(self._subject(ctx), lo, hi) is not None
+        )
 
     def _subject(self, ctx: Context) -> str:
         return ctx.doc.text if self.case_sensitive else ctx.doc.folded

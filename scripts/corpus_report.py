@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import checks  # noqa: E402
-from tests.checks.corpus import CORPUS, load_posts, score  # noqa: E402
+import checks
+from tests.checks.corpus import CORPUS, load_posts, score
 
 result = score(load_posts(), checks.load_policy(CORPUS / "admin-policy.toml"))
 print(result.table())

@@ -48,7 +48,9 @@ class PreElection:
         names = string_list(election, "councillors", rule.id) + string_list(
             election, "candidates", rule.id
         )
-        party = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(parties, key=len, reverse=True))
+        party = "|".join(
+            re.escape(p).replace(r"\ ", r"\s+") for p in sorted(parties, key=len, reverse=True)
+        )
         unless = "|".join(re.escape(e) for e in exceptions)
         patterns = [r"\b(?:Cllr\.?|Councillor)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?"]
         if party:
@@ -59,7 +61,9 @@ class PreElection:
         )
         options = {"terms": names, "patterns": patterns, "case_sensitive": True}
         options["suggestions"] = list(rule.options.get("suggestions", []))
-        self.finder = Existence(dataclasses.replace(rule, message=message, options=options), lexicon)
+        self.finder = Existence(
+            dataclasses.replace(rule, message=message, options=options), lexicon
+        )
         self.period = period
 
     def active(self, date: dt.date) -> bool:

@@ -50,7 +50,9 @@ def read_tenders(data: Mapping[str, Any]) -> list[Tender]:
             raise PolicyError(f"{label}: needs a 'title'")
         status = entry.get("status", "live")
         if status not in STATUSES:
-            raise PolicyError(f"{label}: status must be one of {', '.join(STATUSES)}, not {status!r}")
+            raise PolicyError(
+                f"{label}: status must be one of {', '.join(STATUSES)}, not {status!r}"
+            )
         tenders.append(
             Tender(
                 title=entry["title"],
@@ -89,7 +91,11 @@ class LiveTenders:
             near = [{"terms": details + list(tender.bidders)}]
             made: list[Checker] = [
                 Proximity(
-                    _variant(rule, tender, {"anchor": {"terms": tender.names}, "near": near, "window": "sentence"}),
+                    _variant(
+                        rule,
+                        tender,
+                        {"anchor": {"terms": tender.names}, "near": near, "window": "sentence"},
+                    ),
                     lexicon,
                 )
             ]
@@ -100,7 +106,11 @@ class LiveTenders:
                         _variant(
                             rule,
                             tender,
-                            {"anchor": {"terms": list(tender.bidders)}, "near": near, "window": "sentence"},
+                            {
+                                "anchor": {"terms": list(tender.bidders)},
+                                "near": near,
+                                "window": "sentence",
+                            },
                         ),
                         lexicon,
                     )

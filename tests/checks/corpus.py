@@ -68,14 +68,18 @@ class Score:
 
     def table(self) -> str:
         rules = sorted(set(self.tp) | set(self.fn) | set(self.fp))
-        lines = [f"{'rule':22} {'posts':>5} {'TP':>4} {'FN':>4} {'FP':>4} {'recall':>7} {'precision':>9}"]
+        lines = [
+            f"{'rule':22} {'posts':>5} {'TP':>4} {'FN':>4} {'FP':>4} {'recall':>7} {'precision':>9}"
+        ]
         for rule in rules:
             lines.append(
                 f"{rule:22} {self.tp[rule] + self.fn[rule]:5} {self.tp[rule]:4} {self.fn[rule]:4} "
                 f"{self.fp[rule]:4} {self.recall(rule):7.2f} {self.precision(rule):9.2f}"
             )
         rate = len(self.clean_blocked) / self.clean if self.clean else 0.0
-        lines.append(f"clean posts with a blocking finding: {len(self.clean_blocked)}/{self.clean} = {rate:.1%}")
+        lines.append(
+            f"clean posts with a blocking finding: {len(self.clean_blocked)}/{self.clean} = {rate:.1%}"
+        )
         return "\n".join(lines)
 
 
@@ -83,7 +87,11 @@ def score(posts: list[Post], policy: checks.Policy) -> Score:
     result = Score(Counter(), Counter(), Counter(), 0, [], [], [])
     for post in posts:
         report = checks.check(
-            post.text, platforms=(post.platform,), audiences=post.audiences, date=post.date, policy=policy
+            post.text,
+            platforms=(post.platform,),
+            audiences=post.audiences,
+            date=post.date,
+            policy=policy,
         )
         raised = {f.rule for f in report.findings}
         for rule in post.expect:

@@ -39,7 +39,9 @@ def test_bidder_meeting_span_covers_meeting_and_date(policy):
     import checks
 
     text = "Join our bidders' briefing on 14 January."
-    (finding,) = [f for f in checks.check(text, policy=policy).findings if f.rule == "bidder-meeting"]
+    (finding,) = [
+        f for f in checks.check(text, policy=policy).findings if f.rule == "bidder-meeting"
+    ]
     assert finding.text == "bidders' briefing on 14 January"
     assert finding.severity is checks.Severity.BLOCK
     assert "policy line 152" in finding.clause

@@ -31,7 +31,9 @@ def test_every_rule_belongs_to_a_design_family(policy):
 def test_shipped_policy_matches_the_strategy_copy():
     from pathlib import Path
 
-    shared = Path(__file__).resolve().parents[3] / "shared/policy/star-social-media-strategy-2017-18.txt"
+    shared = (
+        Path(__file__).resolve().parents[3] / "shared/policy/star-social-media-strategy-2017-18.txt"
+    )
     if not shared.exists():
         pytest.skip("shared/ is not beside this checkout")
     assert shared.read_text(encoding="utf-8").splitlines() == STRATEGY
@@ -57,7 +59,9 @@ def test_admin_file_can_switch_a_rule_off(tmp_path):
 def test_admin_file_can_change_a_severity(tmp_path):
     path = write(tmp_path, '[[rules]]\nid = "political.vote"\nseverity = "warn"\n')
     report = checks.check("Don't vote Tory", policy=checks.load_policy(path))
-    assert {f.severity for f in report.findings if f.check == "political.vote"} == {checks.Severity.WARN}
+    assert {f.severity for f in report.findings if f.check == "political.vote"} == {
+        checks.Severity.WARN
+    }
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,9 @@ def test_pre_election_period_blocks_any_name(admin_policy, text):
 
 
 def test_pre_election_keeps_labour_market_clear(admin_policy):
-    report = checks.check("The Labour market is tight.", policy=admin_policy, date=dt.date(2027, 4, 1))
+    report = checks.check(
+        "The Labour market is tight.", policy=admin_policy, date=dt.date(2027, 4, 1)
+    )
     assert not report.findings
 
 

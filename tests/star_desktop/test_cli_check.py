@@ -1,0 +1,136 @@
+"""`star-desktop check`: output formats, exit statuses and one-line errors."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import checks
+from star_desktop.cli import main
+
+BLOCKED = "Join our bidders' briefing on 14 January at Stockport Town Hall."
+CLEAN = "Congratulations to the team on ten years of shared procurement!"
+
+
+def run(argv, stdin_text=""):
+    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, stdin=stdin, stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_clean_post_exits_0_and_says_ready(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    status, out, err = run(["check", str(path)])
+    assert status == 0
+    assert "Ready for approval" in out
+    assert err == ""
+
+
+def test_blocking_post_exits_1_with_line_column_rule_clause_and_fix(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text("Hello.\n" + BLOCKED, encoding="utf-8")
+    status, out, _ = run(["check", str(path)])
+    assert status == 1
+    assert f"{path}:2:10: BLOCK bidder-meeting.briefing" in out
+    assert "policy line 152" in out
+    assert "Fix: " in out
+    assert "1 blocking issue" in out
+
+
+def test_json_output_is_report_to_dict():
+    status, out, _ = run(["check", "--format", "json", "-"], BLOCKED)
+    assert status == 1
+    assert json.loads(out) == checks.check(BLOCKED).to_dict()
+    assert set(json.loads(out)) == {"findings", "lengths", "metrics"}
+
+
+def test_json_finding_has_every_design_field():
+    _, out, _ = run(["check", "--format", "json", "-"], BLOCKED)
+    (finding,) = json.loads(out)["findings"]
+    assert set(finding) == {
+        "rule", "check", "severity", "start", "end", "text", "message", "clause", "suggestions",
+    }  # fmt: skip
+    assert BLOCKED[finding["start"] : finding["end"]] == finding["text"]
+
+
+def test_warnings_only_exit_0():
+    status, out, _ = run(["check", "-"], "Breaking news: record numbers at Meet the Buyer!")
+    assert status == 0
+    assert ": warn  breaking-news." in out
+    assert "(0 block, 1 warn, 0 advice)" in out
+
+
+def test_repeatable_platform_and_audience_and_date(tmp_path):
+    status, _, err = run(
+        ["check", "--platform", "x", "--platform", "linkedin", "--audience", "bidders",
+         "--audience", "residents", "--date", "2027-01-05", "-"],
+        CLEAN,
+    )  # fmt: skip
+    assert (status, err) == (0, "")
+
+
+def test_date_decides_the_pre_election_period(tmp_path):
+    policy = tmp_path / "admin.toml"
+    policy.write_text('[election]\nperiod_start = "2027-03-25"\nperiod_end = "2027-05-06"\n')
+    text = "Labour councillors visited the depot."
+    assert run(["--policy", str(policy), "check", "--date", "2027-04-01", "-"], text)[0] == 1
+    assert run(["--policy", str(policy), "check", "--date", "2027-06-01", "-"], text)[0] == 0
+
+
+def test_policy_from_environment(tmp_path, monkeypatch):
+    policy = tmp_path / "admin.toml"
+    policy.write_text('[settings]\ndisabled = ["bidder-meeting"]\n')
+    monkeypatch.setenv("STAR_DESKTOP_POLICY", str(policy))
+    assert run(["check", "-"], BLOCKED)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin", "reason"),
+    [
+        (["check", "/no/such/file.txt"], "", "no such file"),
+        (["check", "--date", "2027-13-01", "-"], "", "invalid date"),
+        (["check", "--platform", "facebook", "-"], "", "invalid choice"),
+        (["check", "--format", "xml", "-"], "", "invalid choice"),
+        (["frobnicate"], "", "invalid choice"),
+    ],
+    ids=["missing-file", "bad-date", "bad-platform", "bad-format", "bad-command"],
+)
+def test_usage_errors_exit_2_with_one_line(argv, stdin, reason):
+    status, out, err = run(argv, stdin)
+    assert status == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert reason in err
+
+
+def test_non_utf8_file_exits_2(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(b"Caf\xe9 opening")
+    status, _, err = run(["check", str(path)])
+    assert status == 2
+    assert "not UTF-8" in err
+
+
+def test_bad_policy_exits_2_naming_the_file(tmp_path):
+    policy = tmp_path / "bad.toml"
+    policy.write_text("[[rules]\n")
+    status, _, err = run(["--policy", str(policy), "check", "-"], CLEAN)
+    assert status == 2
+    assert f"{policy}:1:" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_console_script_runs(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "star_desktop.cli", "check", "-"],
+        input=BLOCKED, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "bidder-meeting" in result.stdout
