@@ -1,0 +1,1 @@
+"""Data that ships with STAR Desktop: policy files, word lists, samples."""
