@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from checks.findings import Finding, Severity
 from checks.lexicon import Lexicon
+from checks.prefilter import Prefiltered
 from checks.text import Document
 
 
@@ -152,7 +153,8 @@ class TermGroup:
 
         for p in patterns:  # report the faulty one by itself
             compile_one(p)
-        self.pattern = compile_one("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        joined = "|".join(f"(?:{p})" for p in patterns)
+        self.pattern = Prefiltered(compile_one(joined)) if patterns else None
         self.empty = not self.keys and self.pattern is None
 
     def spans(self, ctx: Context, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:

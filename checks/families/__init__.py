@@ -9,7 +9,6 @@ which validates their options and returns a checker.
 from __future__ import annotations
 
 import importlib
-
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -20,7 +19,14 @@ Builder = Callable[[Sequence[Rule], Mapping[str, Any], Lexicon], Checker]
 
 #: Modules of this package that define a code kind: each has ``KIND`` and ``build``.
 #: Add a module here when you add one.
-MODULES: tuple[str, ...] = ("elections", "tenders")
+MODULES: tuple[str, ...] = (
+    "elections",
+    "tenders",
+    "personal_data",
+    "offensive",
+    "accessibility",
+    "acronym",
+)
 
 
 def _load() -> dict[str, Builder]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from typing import Any
 
@@ -56,17 +57,26 @@ class Proximity:
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Yield one finding per anchor whose window holds every near group."""
+        anchors = self.anchor.spans(ctx)
+        if not anchors:
+            return
+        # Each near group is searched once over the whole text, then looked up by window.
+        near = [group.spans(ctx) for group in self.near]
+        if not all(near):
+            return
+        starts = [[s[0] for s in spans] for spans in near]
         reported_to = -1
-        for start, end in self.anchor.spans(ctx):
+        for start, end in anchors:
             if start < reported_to:
                 continue
             lo, hi = self._range(ctx, start, end)
             chosen: list[tuple[int, int]] = []
-            for group in self.near:
-                spans = [s for s in group.spans(ctx, lo, hi) if s[1] <= start or s[0] >= end]
-                if not spans:
+            for spans, keys in zip(near, starts, strict=True):
+                window = spans[bisect.bisect_left(keys, lo) : bisect.bisect_left(keys, hi)]
+                inside = [s for s in window if s[1] <= hi and (s[1] <= start or s[0] >= end)]
+                if not inside:
                     break
-                chosen.append(min(spans, key=lambda s: abs(s[0] - start)))
+                chosen.append(min(inside, key=lambda s: abs(s[0] - start)))
             else:
                 if not self.unless.empty and self.unless.present(ctx, lo, hi):
                     continue
