@@ -13,7 +13,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from checks.findings import Finding
-from checks.kinds.existence import Existence
 from checks.kinds.proximity import Proximity
 from checks.lexicon import Lexicon
 from checks.rules import Checker, Context, PolicyError, Rule, string_list
@@ -71,6 +70,24 @@ def _variant(rule: Rule, tender: Tender, options: dict[str, Any]) -> Rule:
     return dataclasses.replace(rule, message=message, options=options)
 
 
+def _near(
+    rule: Rule,
+    tender: Tender,
+    anchors: list[str],
+    near: list[str],
+    window: int | str,
+    lexicon: Lexicon,
+) -> Proximity:
+    """A proximity checker for one live tender: an anchor name with a nearby term."""
+    options = {
+        "anchor": {"terms": anchors},
+        "near": [{"terms": near}],
+        "window": window,
+        "across_sentences": window != "sentence",
+    }
+    return Proximity(_variant(rule, tender, options), lexicon)
+
+
 class LiveTenders:
     """Every live tender's detail and bidder checks, built once from the policy."""
 
@@ -86,41 +103,21 @@ class LiveTenders:
     @staticmethod
     def _for(rule: Rule, tender: Tender, lexicon: Lexicon) -> list[Checker]:
         role = rule.options.get("role")
-        details = string_list(rule.options, "detail_terms", rule.id)
+        if role not in ("detail", "bidder"):
+            raise PolicyError(f"rule {rule.id}: 'role' must be 'detail' or 'bidder'")
+        bidders = list(tender.bidders)
+        made: list[Checker] = []
         if role == "detail":
-            near = [{"terms": details + list(tender.bidders)}]
-            made: list[Checker] = [
-                Proximity(
-                    _variant(
-                        rule,
-                        tender,
-                        {"anchor": {"terms": tender.names}, "near": near, "window": "sentence"},
-                    ),
-                    lexicon,
-                )
-            ]
-            if tender.bidders:
-                near = [{"terms": details + tender.names}]
-                made.append(
-                    Proximity(
-                        _variant(
-                            rule,
-                            tender,
-                            {
-                                "anchor": {"terms": list(tender.bidders)},
-                                "near": near,
-                                "window": "sentence",
-                            },
-                        ),
-                        lexicon,
-                    )
-                )
-            return made
-        if role == "bidder":
-            if not tender.bidders:
-                return []
-            return [Existence(_variant(rule, tender, {"terms": list(tender.bidders)}), lexicon)]
-        raise PolicyError(f"rule {rule.id}: 'role' must be 'detail' or 'bidder'")
+            # The tender named with a detail, or a bidder named with its bid or the tender.
+            details = string_list(rule.options, "detail_terms", rule.id)
+            bidding = string_list(rule.options, "bid_terms", rule.id)
+            made.append(_near(rule, tender, tender.names, details + bidders, "sentence", lexicon))
+            if bidders:
+                made.append(_near(rule, tender, bidders, bidding + tender.names, 20, lexicon))
+        elif bidders:
+            praise = string_list(rule.options, "praise_terms", rule.id)
+            made.append(_near(rule, tender, bidders, praise, 20, lexicon))
+        return made
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Yield the findings of every live tender's checkers."""

@@ -70,7 +70,7 @@ def test_live_bidder_message_names_the_tender(admin_policy):
     report = checks.check("Northway Surfacing are great", policy=admin_policy)
     (finding,) = [f for f in report.findings if f.check == "bidder-favour.live-bidder"]
     assert "Highways Maintenance Framework" in finding.message
-    assert finding.text == "Northway Surfacing"
+    assert finding.text == "Northway Surfacing are great"
 
 
 @pytest.fixture(scope="module")
