@@ -7,7 +7,8 @@ import itertools
 POST = (
     "Going forward, join our bidders' briefing on the ITT for school catering on 14 January "
     "at Stockport Town Hall. Questions? Call Sarah on 07700 900123 or email "
-    "sarah.jones@example.com. Great bid from Acme Ltd already! #socialvalue #meetthebuyer #sme"
+    "sarah.jones@example.com. Great bid from Acme Ltd already, they deserve to win it, really! "
+    "#socialvalue #meetthebuyer #sme"
 )
 
 PARAGRAPHS = [
