@@ -13,6 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checks.families import FAMILIES as CODE_KINDS
+from checks.families import length, plain_english
 from checks.findings import Finding, Report
 from checks.kinds import KINDS
 from checks.lexicon import Lexicon
@@ -138,12 +139,14 @@ def check(
     audiences: Iterable[str] = (),
     date: dt.date | None = None,
     policy: Policy | None = None,
+    title: str = "",
 ) -> Report:
     """Check ``text`` against the policy and return its findings, ordered by position.
 
     ``platforms`` and ``audiences`` take the names of DESIGN.md; ``date`` is the
     scheduled date (today when ``None``), which decides whether a pre-election period
-    applies; ``policy`` defaults to the shipped policy.
+    applies; ``policy`` defaults to the shipped policy; ``title`` is the website
+    article's title, measured against its limit.
     """
     platforms = tuple(platforms)
     audiences = tuple(audiences)
@@ -158,9 +161,16 @@ def check(
             )
     policy = policy or default_policy()
     doc = Document(text)
-    ctx = Context(doc, policy.lexicon.scan(doc), date or dt.date.today(), platforms, audiences)
+    ctx = Context(
+        doc, policy.lexicon.scan(doc), date or dt.date.today(), platforms, audiences, title
+    )
     findings = [finding for checker in policy.checkers for finding in checker.run(ctx)]
-    return Report(text=text, findings=tidy(findings))
+    return Report(
+        text=text,
+        findings=tidy(findings),
+        lengths=length.measure(ctx, policy.data),
+        metrics=plain_english.measure(ctx, policy.data),
+    )
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:

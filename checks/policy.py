@@ -50,6 +50,10 @@ SECTIONS = frozenset(
         "offensive",
         "personal_data",
         "accessibility",
+        "length",
+        "plain_english",
+        "spelling",
+        "grammar",
     }
 )
 

@@ -78,6 +78,7 @@ class Context:
     date: dt.date
     platforms: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
+    title: str = ""
     cache: dict[str, Any] = field(default_factory=dict)
 
 

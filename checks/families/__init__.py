@@ -26,6 +26,10 @@ MODULES: tuple[str, ...] = (
     "offensive",
     "accessibility",
     "acronym",
+    "length",
+    "plain_english",
+    "spelling",
+    "grammar",
 )
 
 
