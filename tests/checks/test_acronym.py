@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -181,17 +180,11 @@ def test_shouted_words_are_recognised_from_the_word_list():
     assert not {"itt", "pqq", "ojeu", "tupe"} & corpus_words()
 
 
-def test_acronym_check_takes_a_few_milliseconds_on_10000_words(policy):
+def test_a_long_text_flags_each_undefined_acronym_once(policy):
     sentence = "The ITT and the FREE WORKSHOP for SMEs are open, see www.example.org/ITT now. "
     text = sentence * (10_000 // len(sentence.split()))
     checker = next(c for c in policy.checkers if type(c).__name__ == "AcronymChecker")
-    doc = Document(text)
-    ctx = Context(doc, {}, dt.date(2026, 12, 1))
-    best = min(_timed(lambda: list(checker.run(ctx))) for _ in range(3))
-    assert best < 0.025
-
-
-def _timed(work) -> float:
-    start = time.perf_counter()
-    work()
-    return time.perf_counter() - start
+    ctx = Context(Document(text), {}, dt.date(2026, 12, 1))
+    found = [(f.text, f.start) for f in checker.run(ctx)]
+    # Only the first use of each is flagged; shouted words and the URL never are.
+    assert found == [("ITT", 4), ("SMEs", 34)]

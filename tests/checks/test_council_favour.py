@@ -28,6 +28,9 @@ FLAGGED = {
     "not-so-much": "Trafford have absolutely nailed social value this year. Rochdale and Stockport? Not so much.",
     "only-one-of-our-councils": "Rochdale Council - the only one of our councils that actually reads our reports 😂",
     "linkedin-long": "What a year for social value across STAR. We've worked with all three councils, but honestly Stockport did most of the heavy lifting while the others watched. Here's to another year of local jobs and apprenticeships.",
+    "best-in-partnership": "Who's the best council in the partnership? Stockport, obviously.",
+    "more-with-than": "Rochdale signed more contracts with local firms than Stockport this year.",
+    "leaves-standing": "Trafford's social value results leave Stockport and Rochdale standing.",
 }
 
 NEAR_MISSES = {
@@ -46,6 +49,9 @@ NEAR_MISSES = {
     "largest-by-spend": "Trafford is the largest of our three councils by spend.",
     "equal-support": "Our category managers support Stockport, Trafford and Rochdale equally.",
     "pilot-then-others": "We're working with Stockport on a pilot; if it works, Trafford and Rochdale will follow.",
+    "more-than-ever": "Stockport Council has more apprentices on its contracts than ever before.",
+    "standout-award": "Trafford's market hall was the standout project at this year's awards.",
+    "left-standing": "The crowd was left standing in the rain at Rochdale's outdoor market opening.",
 }
 
 

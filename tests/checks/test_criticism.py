@@ -26,6 +26,12 @@ FLAGGED = {
     "late-and-over-budget": "The construction firm behind the original scheme delivered it two years late and massively over budget.",
     "walked-away": "We've picked up the pieces after another provider walked away from a care contract mid-term.",
     "linkedin-long": "Procurement is about trust. We've seen what happens when councils hire cheap agencies - total chaos. That's why we check every supplier carefully before award.",
+    "name-calling": "Honestly, the directors of Moorside Fencing are a bunch of crooks.",
+    "only-dream-of": "Neighbouring procurement teams can only dream of figures like ours.",
+    "not-a-good-look": "Castlegate Civils still haven't published their carbon figures. Not a good look.",
+    "waits-months": "Suppliers to the regional hub wait months for a decision on every query.",
+    "lesson-in-how-not-to": "That county council's new portal is a lesson in how not to design a website.",
+    "shared-services-overpriced": "The big shared services are overpriced and bureaucratic.",
 }
 
 NEAR_MISSES = {

@@ -27,6 +27,8 @@ FLAGGED = {
     "not-convinced": "Hmm, I'm really not convinced the new rules will help small firms at all.",
     "in-my-experience": "In my experience, most procurement training is dull and pointless.",
     "linkedin-long": "Back from the national procurement conference. Great to catch up with peers, but I genuinely think the government's approach to the new regime is misguided.",
+    "should-never": "I think councils should never pay for social value.",
+    "fad": "I feel the fuss about AI in procurement is a fad that achieves very little.",
 }
 
 NEAR_MISSES = {
@@ -43,6 +45,8 @@ NEAR_MISSES = {
     "survey-finding": "The survey found that 62% of SMEs think bidding is too complicated.",
     "i-wish-christmas": "I wish everyone a happy and restful Christmas.",
     "consultation-question": "The consultation asks whether the thresholds are too low - have your say.",
+    "always-win-service-voice": "Quality and price both count: our evaluation always weighs the two.",
+    "little-fact": "The change makes little difference to how you bid: the deadline stays the same.",
 }
 
 
