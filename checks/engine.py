@@ -183,6 +183,7 @@ def tidy(findings: Iterable[Finding]) -> list[Finding]:
         # the finding that set it.
         if finding.end <= reach.get(finding.rule, -1):
             continue
-        reach[finding.rule] = finding.end
+        if finding.check not in plain_english.SENTENCE_CHECKS:  # they hold word findings
+            reach[finding.rule] = finding.end
         kept.append(finding)
     return sorted(kept, key=Finding.sort_key)
