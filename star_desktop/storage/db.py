@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: MIT
+"""Open a database file safely: refuse what is not ours untouched, then WAL and foreign keys."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from star_desktop.storage.errors import (
+    CorruptDatabaseError,
+    ForeignDatabaseError,
+    LocationError,
+    NewerSchemaError,
+    StorageError,
+    translate,
+)
+from star_desktop.storage.schema import APPLICATION_ID, MIGRATION_NAMES, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+RECOVERY = (
+    "It has been left untouched: run 'star-desktop db restore --latest' for the latest "
+    "automatic backup, or 'star-desktop db fresh' to set it aside and start afresh."
+)
+
+
+def read_header(path: Path) -> bytes:
+    """The first 100 bytes of ``path`` (fewer for a short file), read without locking."""
+    with path.open("rb") as handle:
+        return handle.read(100)
+
+
+def looks_like_sqlite(header: bytes) -> bool:
+    """Whether a file header is an SQLite 3 header."""
+    return len(header) == 100 and header.startswith(SQLITE_MAGIC)
+
+
+def header_application_id(header: bytes) -> int:
+    """The application id stored at offset 68 of an SQLite header."""
+    return int.from_bytes(header[68:72], "big")
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with a busy timeout; ``readonly`` opens with ``mode=ro``."""
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def inspect(path: Path) -> tuple[int, int]:
+    """Check that the file at ``path`` is a usable STAR database, reading only.
+
+    Returns:
+        ``(schema_version, tables)``: the recorded schema version and the number of
+        tables (both 0 for a missing or empty file, which is fine to create).
+
+    Raises:
+        CorruptDatabaseError: Not SQLite, or damaged where we read.
+        ForeignDatabaseError: A sound SQLite file of another program.
+        NewerSchemaError: Written by a newer STAR Desktop.
+    """
+    if not path.exists():
+        return 0, 0
+    if path.is_dir():
+        raise CorruptDatabaseError(f"{path} is a folder, not a database file.", path)
+    try:
+        header = read_header(path)
+    except OSError as exc:
+        raise LocationError(f"Cannot read {path}: {exc.strerror}.", path) from None
+    if not header:
+        return 0, 0
+    if not looks_like_sqlite(header):
+        raise CorruptDatabaseError(f"{path} is not a SQLite database. {RECOVERY}", path)
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(f"{path} is damaged ({exc}). {RECOVERY}", path) from None
+    if tables and app_id != APPLICATION_ID:
+        raise ForeignDatabaseError(
+            f"{path} is a SQLite database of another program, not STAR Desktop's; "
+            "it has been left untouched. Choose another file with --db.",
+            path,
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"{path} was saved by a newer STAR Desktop (schema {version}; this version "
+            f"reads up to {SCHEMA_VERSION}). It has been left untouched: install the "
+            "newer STAR Desktop to open it.",
+            path,
+            version,
+            SCHEMA_VERSION,
+        )
+    return int(version), int(tables)
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if need be) the STAR database at ``path``, with WAL and foreign keys.
+
+    Nothing is written to a file that fails `inspect`. Migrations are not run here.
+
+    Raises:
+        UnusableDatabaseError: As `inspect`.
+        LocationError: The folder cannot be created or the file cannot be opened.
+        ReadOnlyError: The folder or file is read-only.
+    """
+    inspect(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LocationError(
+            f"Cannot create the data folder {path.parent}: {exc.strerror or exc}.", path
+        ) from None
+    try:
+        conn = connect(path)
+    except sqlite3.Error as exc:
+        raise LocationError(f"Cannot open {path}: {exc}.", path) from None
+    db = Database(conn)
+    try:
+        configure(db)
+    except sqlite3.Error as exc:
+        conn.close()
+        error = translate(exc, path, "open")
+        if type(error) is StorageError:
+            raise LocationError(f"Cannot open {path}: {exc}.", path) from None
+        raise error from None
+    return db
+
+
+def configure(db: Database) -> None:
+    """WAL journal, foreign keys on, ``synchronous=NORMAL`` and a busy timeout.
+
+    With WAL, ``NORMAL`` keeps every committed transaction across a killed process
+    (only a power cut can lose the last commits, never corrupt the file).
+    """
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise sqlite3.OperationalError(f"cannot use WAL (journal mode {mode})")
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def applied_unknown(db: Database) -> list[str]:
+    """Migrations recorded in ``db`` that this version does not know (a newer schema)."""
+    if not db["_sqlite_migrations"].exists():
+        return []
+    rows = db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'star-desktop'"
+    ).fetchall()
+    return [name for (name,) in rows if name not in MIGRATION_NAMES]

@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: MIT
+"""Typed storage errors, each with a message fit to show the user as it is."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Anything that stops the store from reading or writing; ``str()`` is the message."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+# Errors that stop a database from being opened at all (the file is left untouched).
+
+
+class UnusableDatabaseError(StorageError):
+    """The file at the database path cannot be used; it has been left untouched."""
+
+
+class CorruptDatabaseError(UnusableDatabaseError):
+    """The file is not SQLite, or is SQLite but damaged."""
+
+
+class ForeignDatabaseError(UnusableDatabaseError):
+    """The file is a sound SQLite database, but not a STAR Desktop one."""
+
+
+class NewerSchemaError(UnusableDatabaseError):
+    """The database was written by a newer STAR Desktop; upgrading this one is required."""
+
+    def __init__(self, message: str, path: Path | None, found: int, supported: int) -> None:
+        super().__init__(message, path)
+        self.found = found
+        self.supported = supported
+
+
+class LocationError(StorageError):
+    """The database's folder cannot be created or opened."""
+
+
+# Errors while saving: the caller keeps the user's text and may try again.
+
+
+class SaveError(StorageError):
+    """A save failed and nothing was written; keep the text and retry later."""
+
+
+class ReadOnlyError(SaveError):
+    """The database, its folder or its disk is read-only."""
+
+
+class DiskFullError(SaveError):
+    """The disk (or the database's size limit) is full."""
+
+
+class BusyError(SaveError):
+    """Another program held the database locked for too long."""
+
+
+class ConflictError(SaveError):
+    """Someone else saved the draft since it was loaded: both versions are attached.
+
+    Attributes:
+        draft_id: The draft.
+        expected_version: The version the caller had loaded.
+        current_version: The version now in the database.
+        current_text: The text now in the database (theirs).
+        attempted_text: The text the caller tried to save (yours), or None for a
+            change that was not to the text.
+    """
+
+    def __init__(
+        self,
+        draft_id: int,
+        expected_version: int,
+        current_version: int,
+        current_text: str,
+        attempted_text: str | None,
+    ) -> None:
+        super().__init__(
+            f"Draft {draft_id} was changed elsewhere (now version {current_version}, "
+            f"you had version {expected_version}); both versions are kept for you to choose."
+        )
+        self.draft_id = draft_id
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.current_text = current_text
+        self.attempted_text = attempted_text
+
+
+class UnknownDraftError(StorageError, LookupError):
+    """No draft has this id."""
+
+    def __init__(self, draft_id: int) -> None:
+        super().__init__(f"no draft with id {draft_id}")
+        self.draft_id = draft_id
+
+
+def translate(exc: sqlite3.Error, path: Path | None, action: str = "save") -> StorageError:
+    """The typed error for an SQLite error raised while doing ``action``.
+
+    Args:
+        exc: The error sqlite3 raised.
+        path: The database file, named in the message.
+        action: A verb for the message, such as ``"save"`` or ``"open"``.
+    """
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    where = str(path) if path else "the database"
+    if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
+        return ReadOnlyError(
+            f"Cannot {action}: {where} is read-only (folder, file or disk); "
+            "your text is kept in the editor.",
+            path,
+        )
+    if code == sqlite3.SQLITE_FULL:
+        return DiskFullError(
+            f"Cannot {action}: the disk holding {where} is full; "
+            "your text is kept in the editor. Free some space and it will be saved.",
+            path,
+        )
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return BusyError(
+            f"Cannot {action}: {where} is locked by another program; your text is kept.", path
+        )
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return CorruptDatabaseError(
+            f"{where} is damaged ({exc}); it has been left untouched.", path
+        )
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
+        return SaveError(
+            f"Cannot {action}: {where} cannot be written ({exc}); your text is kept.", path
+        )
+    return StorageError(f"Cannot {action}: {where}: {exc}", path)
+
+
+class InvalidValueError(StorageError, ValueError):
+    """A value the schema does not allow (unknown category, platform or status)."""

@@ -1,0 +1,226 @@
+# SPDX-License-Identifier: MIT
+"""The records the store hands out: drafts, revisions, months, people and the rest."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+from typing import Any
+
+
+class Status(enum.StrEnum):
+    """Where a draft is in the workflow of DESIGN.md."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    REJECTED = "rejected"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Category:
+    """An acceptable kind of content from Appendix A of the strategy.
+
+    Attributes:
+        name: The short name used on the command line and in the database.
+        label: Appendix A's wording.
+        mix: The part of the equal content mix it counts towards: ``good-news``,
+            ``self-promotion`` or ``topical``.
+    """
+
+    name: str
+    label: str
+    mix: str
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category(
+        "chest-opportunity", "Details of current opportunities on The Chest", "self-promotion"
+    ),
+    Category("good-news-star", "Good news stories about STAR Procurement", "good-news"),
+    Category(
+        "good-news-councils",
+        "Good news stories about any of the STAR Councils and partner organisations",
+        "good-news",
+    ),
+    Category(
+        "contract-award",
+        "Good news stories arising from contract award (e.g. Social Value capture)",
+        "good-news",
+    ),
+    Category("personal-expertise", "Personal expertise within the STAR team", "self-promotion"),
+    Category(
+        "public-domain",
+        "Signposting to acceptable material already in the public domain",
+        "topical",
+    ),
+    Category(
+        "positive-coverage",
+        "Highlighting / signposting to positive media coverage about STAR Procurement",
+        "self-promotion",
+    ),
+    Category("professional-experience", "Professional experience within the team", "good-news"),
+    Category(
+        "team-today",
+        "What team members are up to that day / upcoming team or category meetings",
+        "good-news",
+    ),
+    Category(
+        "upcoming-event",
+        "Details of upcoming events, e.g. meet the buyer, business forum meetings",
+        "self-promotion",
+    ),
+    Category(
+        "useful-content",
+        "Share content that might be relevant / useful to our identified audiences",
+        "topical",
+    ),
+)
+CATEGORY_NAMES: tuple[str, ...] = tuple(c.name for c in CATEGORIES)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Draft:
+    """A post as stored. ``version`` goes up by one with every saved change."""
+
+    id: int
+    title: str
+    text: str
+    platforms: tuple[str, ...]
+    audiences: tuple[str, ...]
+    category: str | None
+    date: dt.date | None
+    time: dt.time | None
+    status: Status
+    author: str | None
+    created: str
+    updated: str
+    version: int
+    example: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (dates as ISO strings)."""
+        out = dataclasses.asdict(self)
+        out.update(
+            platforms=list(self.platforms),
+            audiences=list(self.audiences),
+            date=self.date.isoformat() if self.date else None,
+            time=self.time.isoformat("minutes") if self.time else None,
+            status=self.status.value,
+        )
+        return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """A draft in a list: everything but the full text, with an excerpt."""
+
+    id: int
+    title: str
+    excerpt: str
+    platforms: tuple[str, ...]
+    category: str | None
+    date: dt.date | None
+    time: dt.time | None
+    status: Status
+    version: int
+    example: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary (dates as ISO strings)."""
+        out = dataclasses.asdict(self)
+        out.update(
+            platforms=list(self.platforms),
+            date=self.date.isoformat() if self.date else None,
+            time=self.time.isoformat("minutes") if self.time else None,
+            status=self.status.value,
+        )
+        return out
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Revision:
+    """The text of a draft as saved at one version."""
+
+    draft_id: int
+    version: int
+    saved: str
+    text: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Month:
+    """A month of the content calendar: its theme and posting targets per platform."""
+
+    month: str
+    theme: str
+    focus: str
+    targets: dict[str, int]
+    example: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Person:
+    """A team member; the policy requires Data Protection training before posting."""
+
+    id: int
+    name: str
+    dp_training: dt.date | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Override:
+    """A finding the author chose to ignore, with the reason, who and when."""
+
+    id: int
+    draft_id: int
+    check: str
+    text: str
+    reason: str
+    person: str
+    created: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Event:
+    """An event on the calendar, such as Meet the Buyer or a business forum."""
+
+    id: int
+    title: str
+    kind: str
+    date: dt.date
+    location: str
+    notes: str
+    example: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Approval:
+    """An approver's decision on a draft, tied to the hash of the text approved."""
+
+    id: int
+    draft_id: int
+    decision: str
+    approver: str
+    comment: str
+    text_sha256: str
+    decided: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Image:
+    """An image attached to a draft, with its alt text."""
+
+    id: int
+    draft_id: int
+    path: str
+    alt: str
+    sha256: str
+    position: int
+
+
+def utc_now() -> str:
+    """The current UTC time as an ISO string with milliseconds."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")

@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: MIT
+"""The schema as named, ordered migrations (sqlite-utils ``Migrations``); never edit one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x53544152  # "STAR": marks a STAR Desktop database in the file header
+MIGRATION_SET = "star-desktop"
+_Step = Callable[[Database], None]
+
+migrations = Migrations(MIGRATION_SET)
+_names: list[str] = []
+
+
+def _migration(name: str) -> Callable[[_Step], _Step]:
+    _names.append(name)
+    return migrations(name=name)
+
+
+def _stamp(db: Database, version: int) -> None:
+    # user_version mirrors the number of migrations applied, so an older program can
+    # see at a glance (in the file header) that a database is newer than it knows.
+    db.execute(f"PRAGMA user_version = {int(version)}")
+
+
+@_migration("0001_initial")
+def initial(db: Database) -> None:
+    """The first schema: drafts, revisions, calendar, people, approvals, images, overrides."""
+    db.executescript(
+        """
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            dp_training TEXT
+        );
+        CREATE TABLE months (
+            month TEXT PRIMARY KEY CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+            theme TEXT NOT NULL,
+            focus TEXT NOT NULL DEFAULT '',
+            example INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE month_targets (
+            month TEXT NOT NULL REFERENCES months(month) ON DELETE CASCADE,
+            platform TEXT NOT NULL,
+            posts INTEGER NOT NULL CHECK (posts >= 0),
+            PRIMARY KEY (month, platform)
+        );
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            platforms TEXT NOT NULL DEFAULT '[]',
+            audiences TEXT NOT NULL DEFAULT '[]',
+            category TEXT,
+            scheduled_date TEXT,
+            scheduled_time TEXT,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'submitted', 'approved', 'published', 'rejected')),
+            author_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            example INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            saved TEXT NOT NULL,
+            full INTEGER NOT NULL,
+            keep_start INTEGER NOT NULL DEFAULT 0,
+            keep_end INTEGER NOT NULL DEFAULT 0,
+            body TEXT NOT NULL
+        );
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            decision TEXT NOT NULL CHECK (decision IN ('approve', 'changes', 'reject')),
+            approver TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            text_sha256 TEXT NOT NULL,
+            decided TEXT NOT NULL
+        );
+        CREATE TABLE images (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            alt TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE overrides (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            check_id TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            person TEXT NOT NULL,
+            created TEXT NOT NULL
+        );
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'event',
+            date TEXT NOT NULL,
+            location TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            example INTEGER NOT NULL DEFAULT 0
+        );
+        """
+    )
+    db.table("drafts").create_index(["scheduled_date", "scheduled_time"], "drafts_by_schedule")
+    db.table("drafts").create_index(["status", "scheduled_date"], "drafts_by_status")
+    db.table("drafts").create_index(["updated"], "drafts_by_updated")
+    db.table("drafts").create_index(["author_id"], "drafts_by_author")
+    db.table("revisions").create_index(["draft_id", "version"], "revisions_by_draft", unique=True)
+    for table in ("approvals", "images", "overrides"):
+        db.table(table).create_index(["draft_id"], f"{table}_by_draft")
+    db.table("events").create_index(["date"], "events_by_date")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _stamp(db, 1)
+
+
+@_migration("0002_full_text_search")
+def full_text_search(db: Database) -> None:
+    """Ranked full-text search over title and text, kept in step by triggers."""
+    db.table("drafts").enable_fts(
+        ["title", "text"], tokenize="unicode61 remove_diacritics 2", create_triggers=False
+    )
+    # Own triggers rather than enable_fts's: the index is touched only when the title
+    # or the text changes, not when a status or a date does.
+    db.executescript(
+        """
+        CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
+          INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
+          INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END;
+        CREATE TRIGGER drafts_fts_update AFTER UPDATE OF title, text ON drafts BEGIN
+          INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+          INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END;
+        """
+    )
+    # A title match counts ten times a text match in the ranking (ORDER BY rank).
+    db.execute("INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
+    _stamp(db, 2)
+
+
+MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
+SCHEMA_VERSION = len(MIGRATION_NAMES)
+
+
+def schema_version(db: Database) -> int:
+    """The schema version recorded in the file header (0 for a new, empty database)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every pending migration, each in its own transaction; returns their names."""
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
