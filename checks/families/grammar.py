@@ -1,20 +1,163 @@
 # SPDX-License-Identifier: MIT
-"""Grammar: Harper in process by default, LanguageTool where configured.
+"""Grammar: Harper in process by default, a LanguageTool server where one is configured.
 
-Placeholder: the family is being written; no shipped rule uses this kind yet.
+Each rule of kind ``grammar`` names its ``engine``: ``harper`` or ``languagetool``. A
+finding's check id is the rule id and the engine's own rule name
+(``grammar.harper.RepeatedWords``, ``grammar.languagetool.EN_A_VS_AN``), so
+``[settings] disabled`` can switch off one engine rule. ``[grammar]`` data:
+
+- ``dialect`` (``british``) and ``harper_disabled``: Harper rules switched off
+  (``SpellCheck`` by default: spelling is enchant's job).
+- ``languagetool_url`` (``http://host:8081``; empty for none), ``languagetool_language``
+  (``en-GB``), ``languagetool_timeout`` (seconds) and ``languagetool_disabled`` (rule ids).
+  When the server cannot be reached, Harper checks instead and `Grammar.status` says so.
+
+Nothing is built when the policy loads: Harper (about a second) builds on first use.
+Neither engine looks inside URLs, email addresses, @handles or #hashtags.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from checks.adapters.harper_linter import DEFAULT_DISABLED, DIALECTS, HarperLinter, Lint
+from checks.adapters.languagetool import LanguageToolClient
+from checks.adapters.personal_words import PersonalWords, default_path
+from checks.adapters.word_lists import not_prose, policy_words
+from checks.findings import Finding
 from checks.lexicon import Lexicon
-from checks.rules import Checker, Rule
+from checks.rules import Context, PolicyError, Rule, string_list
 
 KIND = "grammar"
 
+ENGINES = ("harper", "languagetool")
+_OPTIONS = frozenset({"engine"})
 
-def build(rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> Checker:
-    """Not written yet."""
-    raise NotImplementedError(KIND)
+
+def build(rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> Grammar:
+    """Compile the ``grammar`` rules with the ``[grammar]`` policy data."""
+    del lexicon  # the engines read whole sentences, not listed terms
+    return Grammar(rules, data)
+
+
+class Grammar:
+    """The grammar rules of a policy: one engine per rule, built lazily, shared under locks."""
+
+    def __init__(self, rules: Sequence[Rule], data: Mapping[str, Any]) -> None:
+        """Validate the rules and ``[grammar]``; build nothing yet."""
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            unknown = sorted(set(rule.options) - _OPTIONS)
+            if unknown:
+                raise PolicyError(f"rule {rule.id}: unknown option '{unknown[0]}'")
+            engine = rule.options.get("engine")
+            if engine not in ENGINES:
+                raise PolicyError(f"rule {rule.id}: 'engine' must be one of {', '.join(ENGINES)}")
+            if engine in self.rules:
+                raise PolicyError(f"rule {rule.id}: another rule already uses engine '{engine}'")
+            self.rules[engine] = rule
+        section = data.get("grammar", {})
+        if not isinstance(section, Mapping):
+            raise PolicyError("[grammar] must be a table")
+        dialect = section.get("dialect", "british")
+        if dialect not in DIALECTS:
+            raise PolicyError(f"[grammar] dialect must be one of {', '.join(DIALECTS)}")
+        disabled = string_list(section, "harper_disabled", "[grammar]") or DEFAULT_DISABLED
+        self.harper = HarperLinter(dialect, disabled)
+        self.languagetool = _languagetool(section) if "languagetool" in self.rules else None
+        settings = data.get("settings", {})
+        self.disabled = tuple(string_list(settings, "disabled", "[settings]"))
+        self.words = tuple(w for entry in policy_words(data) for w in entry.split())
+        self._personal: PersonalWords | None = None
+        self._stamp: tuple[int, int, int] | None = None
+
+    def status(self) -> str:
+        """One sentence for the UI: the engine in use, or why the configured one is not."""
+        if self.languagetool is not None and not self.languagetool.problem:
+            return self.languagetool.status()
+        if self.languagetool is not None:
+            return f"{self.languagetool.problem} {self.harper.status()}"
+        return self.harper.status()
+
+    def prepare(self) -> None:
+        """Build Harper now (call from a worker at start-up; it builds lazily anyway)."""
+        if "harper" in self.rules:
+            self._tell_harper_words()
+            self.harper.load()
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        """Yield a finding for each lint of the configured engine."""
+        text = ctx.doc.text
+        if not text.strip():
+            return
+        lints: Iterable[Lint] | None = None
+        rule = self.rules.get("languagetool")
+        if rule is not None and self.languagetool is not None:
+            lints = self.languagetool.check(text)
+        if lints is None:  # no LanguageTool, or it cannot be reached: Harper
+            rule = self.rules.get("harper")
+            if rule is not None:
+                self._tell_harper_words()
+                lints = self.harper.lint(text)
+        if rule is None or lints is None:
+            return
+        skipped = not_prose(text)
+        starts = [s for s, _ in skipped]
+        for lint in lints:
+            check = f"{rule.id}.{lint.rule}"
+            if any(check == p or check.startswith(p + ".") for p in self.disabled):
+                continue
+            if skipped and _overlaps(skipped, starts, lint.start, lint.end):
+                continue
+            found = rule.finding(
+                ctx.doc, lint.start, lint.end, lint.suggestions, message=lint.message
+            )
+            yield _with_check(found, check)
+
+    def _tell_harper_words(self) -> None:
+        path = default_path()
+        if self._personal is None or self._personal.path != path:
+            self._personal, self._stamp = PersonalWords(path), None
+        stamp = self._personal.stamp()
+        if stamp != self._stamp or self._stamp is None:
+            self._stamp = stamp
+            self.harper.set_words({*self.words, *self._personal.words()})
+
+
+def _languagetool(section: Mapping[str, Any]) -> LanguageToolClient | None:
+    url = section.get("languagetool_url", "")
+    if not isinstance(url, str):
+        raise PolicyError("[grammar] languagetool_url must be a string")
+    if not url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise PolicyError("[grammar] languagetool_url must start with http:// or https://")
+    language = section.get("languagetool_language", "en-GB")
+    timeout = section.get("languagetool_timeout", 5)
+    if not isinstance(language, str) or not language:
+        raise PolicyError("[grammar] languagetool_language must be a language code such as en-GB")
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+        raise PolicyError("[grammar] languagetool_timeout must be a number of seconds above 0")
+    disabled = string_list(section, "languagetool_disabled", "[grammar]")
+    return LanguageToolClient(url, language, float(timeout), disabled)
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_left(starts, end) - 1
+    return index >= 0 and spans[index][1] > start
+
+
+def _with_check(finding: Finding, check: str) -> Finding:
+    return Finding(
+        rule=finding.rule,
+        check=check,
+        severity=finding.severity,
+        start=finding.start,
+        end=finding.end,
+        text=finding.text,
+        message=finding.message,
+        clause=finding.clause,
+        suggestions=finding.suggestions,
+    )
