@@ -161,8 +161,15 @@ def check(
             )
     policy = policy or default_policy()
     doc = Document(text)
+    lexicon = policy.lexicon
     ctx = Context(
-        doc, policy.lexicon.scan(doc), date or dt.date.today(), platforms, audiences, title
+        doc,
+        lexicon.scan(doc),
+        date or dt.date.today(),
+        platforms,
+        audiences,
+        title,
+        matched=lexicon.patterns.matching(doc.text, doc.folded),
     )
     findings = [finding for checker in policy.checkers for finding in checker.run(ctx)]
     return Report(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ahocorasick
 
+from checks.prefilter import PatternSet
 from checks.text import Document, fold
 
 
@@ -12,6 +13,7 @@ class Lexicon:
     """Literal terms shared by all rules: add terms while compiling, then scan documents.
 
     Terms are folded (lower case, straight quotes) and matched on whole words only.
+    ``patterns`` collects the rules' regular expressions for the same one-pass treatment.
     """
 
     def __init__(self) -> None:
@@ -19,6 +21,7 @@ class Lexicon:
         self._keys: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
         self._frozen = False
+        self.patterns = PatternSet()
 
     def add(self, term: str) -> int:
         """Register ``term`` and return its key; the same folded term gets the same key."""
@@ -38,6 +41,7 @@ class Lexicon:
         """Build the automaton; no terms can be added afterwards."""
         if self._keys:
             self._automaton.make_automaton()
+        self.patterns.freeze()
         self._frozen = True
 
     def __len__(self) -> int:

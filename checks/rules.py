@@ -79,6 +79,9 @@ class Context:
     platforms: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     title: str = ""
+    #: Ids of the policy patterns that may match (`checks.prefilter.PatternSet`); None
+    #: when unknown, and then every pattern runs.
+    matched: frozenset[int] | None = None
     cache: dict[str, Any] = field(default_factory=dict)
 
 
@@ -98,14 +101,14 @@ def regex(pattern: str, rule_id: str, *, case_sensitive: bool = False) -> re.Pat
         raise PolicyError(f"rule {rule_id}: invalid pattern {pattern!r}: {exc}") from exc
 
 
+_ESCAPE_OR_RUN = re.compile(r"\\.|[^\\]+|\\", re.DOTALL)
+
+
 def lower_pattern(pattern: str) -> str:
     r"""Lower-case the literal letters of ``pattern``, leaving escapes such as ``\D`` alone."""
-    out: list[str] = []
-    escaped = False
-    for char in pattern:
-        out.append(char if escaped else char.lower())
-        escaped = not escaped and char == "\\"
-    return "".join(out)
+    return "".join(
+        part if part.startswith("\\") else part.lower() for part in _ESCAPE_OR_RUN.findall(pattern)
+    )
 
 
 def folded_regex(pattern: str, rule_id: str) -> re.Pattern[str]:
@@ -143,7 +146,7 @@ class TermGroup:
         terms = [
             t for term in string_list(options, "terms", label) for t in expand_alternatives(term)
         ]
-        self.keys = sorted({lexicon.add(term) for term in terms})
+        self.keys = frozenset(lexicon.add(term) for term in terms)
         patterns = string_list(options, "patterns", label)
         self.case_sensitive = bool(options.get("case_sensitive", False))
 
@@ -152,34 +155,68 @@ class TermGroup:
                 return regex(pattern, label, case_sensitive=True)
             return folded_regex(pattern, label)
 
+        self._sources: list[str] = []
+        ids: list[int | None] = []
         for p in patterns:  # report the faulty one by itself
-            compile_one(p)
-        joined = "|".join(f"(?:{p})" for p in patterns)
-        self.pattern = Prefiltered(compile_one(joined)) if patterns else None
+            compiled = compile_one(p)
+            self._sources.append(compiled.pattern)
+            ids.append(lexicon.patterns.add(compiled.pattern, case_sensitive=self.case_sensitive))
+        self.pattern = Prefiltered(compile_one(_join(self._sources))) if patterns else None
+        # None: some pattern has no prefilter, so the group always runs all its patterns.
+        self._ids = None if None in ids else [i for i in ids if i is not None]
+        self._subsets: dict[tuple[int, ...], Prefiltered] = {}
         self.empty = not self.keys and self.pattern is None
 
     def spans(self, ctx: Context, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Sorted spans of the group's terms and patterns within ``[lo, hi)``."""
         hi = len(ctx.doc.text) if hi is None else hi
         found: list[tuple[int, int]] = []
-        for key in self.keys:
-            found.extend(s for s in ctx.hits.get(key, ()) if lo <= s[0] and s[1] <= hi)
-        if self.pattern is not None:
-            found.extend(
-                m.span()
-                for m in self.pattern.finditer(self._subject(ctx), lo, hi)
-                if m.end() > m.start()
-            )
+        for spans in self._term_hits(ctx):
+            found.extend(s for s in spans if lo <= s[0] and s[1] <= hi)
+        pattern = self._active(ctx)
+        if pattern is not None:
+            matches = pattern.finditer(self._subject(ctx), lo, hi)
+            found.extend(m.span() for m in matches if m.end() > m.start())
         found.sort()
         return found
 
     def present(self, ctx: Context, lo: int, hi: int) -> bool:
         """True when any term or pattern occurs within ``[lo, hi)``."""
-        if any(lo <= s[0] and s[1] <= hi for key in self.keys for s in ctx.hits.get(key, ())):
+        if any(lo <= s[0] and s[1] <= hi for spans in self._term_hits(ctx) for s in spans):
             return True
-        return (
-            self.pattern is not None and self.pattern.search(self._subject(ctx), lo, hi) is not None
-        )
+        pattern = self._active(ctx)
+        return pattern is not None and pattern.search(self._subject(ctx), lo, hi) is not None
+
+    def _term_hits(self, ctx: Context) -> list[list[tuple[int, int]]]:
+        """The lexicon's spans for the group's terms, walking whichever is shorter."""
+        hits = ctx.hits
+        if len(hits) < len(self.keys):
+            return [spans for key, spans in hits.items() if key in self.keys]
+        return [hits[key] for key in self.keys if key in hits]
+
+    def _active(self, ctx: Context) -> Prefiltered | None:
+        """The group's patterns less those the policy's pattern set rules out for this text.
+
+        Dropping alternatives that match nowhere in the text leaves every match of the
+        alternation as it was, so the findings are exactly those of the full pattern.
+        """
+        if self.pattern is None or ctx.matched is None or self._ids is None:
+            return self.pattern
+        kept = tuple(k for k, i in enumerate(self._ids) if i in ctx.matched)
+        if len(kept) == len(self._ids):
+            return self.pattern
+        if not kept:
+            return None
+        subset = self._subsets.get(kept)
+        if subset is None:
+            joined = _join([self._sources[k] for k in kept])
+            flags = self.pattern.pattern.flags
+            subset = self._subsets[kept] = Prefiltered(re.compile(joined, flags))
+        return subset
 
     def _subject(self, ctx: Context) -> str:
         return ctx.doc.text if self.case_sensitive else ctx.doc.folded
+
+
+def _join(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)

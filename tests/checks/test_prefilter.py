@@ -8,8 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import checks
 from checks.prefilter import SHORT, Prefiltered, widen
 from checks.rules import TermGroup
+from checks.text import Document
 from tests.checks.corpus import load_posts
 
 
@@ -85,3 +87,32 @@ def test_pattern_without_re2_form_still_works():
     pattern = Prefiltered(re.compile(r"(a)\1"))
     assert pattern.fast is None
     assert [m.span() for m in pattern.finditer("x aa " * 1000)][:1] == [(2, 4)]
+
+
+def _findings_without_pattern_set(policy, monkeypatch, text, **kwargs):
+    with monkeypatch.context() as patch:
+        patch.setattr(policy.lexicon.patterns, "matching", lambda text, folded: None)
+        return checks.check(text, policy=policy, **kwargs).findings
+
+
+def test_pattern_set_rules_out_most_patterns_of_a_clean_post(policy):
+    doc = Document("Join us at the Meet the Buyer event in Rochdale on Friday.")
+    matched = policy.lexicon.patterns.matching(doc.text, doc.folded)
+    assert matched is not None
+    assert len(matched) < 0.1 * len(policy.lexicon.patterns)
+
+
+def test_pattern_set_never_changes_the_findings_on_the_corpus(admin_policy, monkeypatch):
+    for post in load_posts():
+        kwargs = {"platforms": (post.platform,), "audiences": post.audiences, "date": post.date}
+        fast = checks.check(post.text, policy=admin_policy, **kwargs).findings
+        slow = _findings_without_pattern_set(admin_policy, monkeypatch, post.text, **kwargs)
+        assert fast == slow, post.id
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=400))
+def test_pattern_set_answers_or_declines_on_any_text(policy, text):
+    doc = Document(text)
+    matched = policy.lexicon.patterns.matching(doc.text, doc.folded)
+    assert matched is None or all(0 <= i < len(policy.lexicon.patterns) for i in matched)
