@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 import threading
@@ -35,6 +36,12 @@ class Lint:
     rule: str
     message: str
     suggestions: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=8)
+def shared_linter(dialect: str, disabled: frozenset[str]) -> HarperLinter:
+    """One linter per settings for the whole process: each costs about a second to build."""
+    return HarperLinter(dialect, disabled)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -92,7 +99,7 @@ class HarperLinter:
     def set_words(self, words: Collection[str]) -> None:
         """Make Harper accept ``words`` (the STAR and personal word lists) from now on."""
         wanted = frozenset(words)
-        if wanted == self._words:
+        if wanted is self._words or wanted == self._words:
             return
         with self._lock:
             self._words = wanted
@@ -122,6 +129,16 @@ class HarperLinter:
             while len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
         return found
+
+    def imported_words(self) -> list[str]:
+        """The words Harper has been told to accept (empty before it is built)."""
+        with self._lock:
+            return list(self._linter.export_words()) if self._linter is not None else []
+
+    @property
+    def loaded(self) -> bool:
+        """True once the linter has been built (or has failed to build)."""
+        return self._loaded
 
     def clear_cache(self) -> None:
         """Forget every linted paragraph (benchmarks measure a cold run with this)."""

@@ -22,7 +22,7 @@ import bisect
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from checks.adapters.harper_linter import DEFAULT_DISABLED, DIALECTS, HarperLinter, Lint
+from checks.adapters.harper_linter import DEFAULT_DISABLED, DIALECTS, Lint, shared_linter
 from checks.adapters.languagetool import LanguageToolClient
 from checks.adapters.personal_words import PersonalWords, default_path
 from checks.adapters.word_lists import not_prose, policy_words
@@ -65,13 +65,14 @@ class Grammar:
         if dialect not in DIALECTS:
             raise PolicyError(f"[grammar] dialect must be one of {', '.join(DIALECTS)}")
         disabled = string_list(section, "harper_disabled", "[grammar]") or DEFAULT_DISABLED
-        self.harper = HarperLinter(dialect, disabled)
+        self.harper = shared_linter(dialect, frozenset(disabled))
         self.languagetool = _languagetool(section) if "languagetool" in self.rules else None
         settings = data.get("settings", {})
         self.disabled = tuple(string_list(settings, "disabled", "[settings]"))
         self.words = tuple(w for entry in policy_words(data) for w in entry.split())
         self._personal: PersonalWords | None = None
         self._stamp: tuple[int, int, int] | None = None
+        self._all_words: frozenset[str] | None = None
 
     def status(self) -> str:
         """One sentence for the UI: the engine in use, or why the configured one is not."""
@@ -121,9 +122,10 @@ class Grammar:
         if self._personal is None or self._personal.path != path:
             self._personal, self._stamp = PersonalWords(path), None
         stamp = self._personal.stamp()
-        if stamp != self._stamp or self._stamp is None:
+        if stamp != self._stamp or self._all_words is None:
             self._stamp = stamp
-            self.harper.set_words({*self.words, *self._personal.words()})
+            self._all_words = frozenset({*self.words, *self._personal.words()})
+        self.harper.set_words(self._all_words)  # the linter may be shared with another policy
 
 
 def _languagetool(section: Mapping[str, Any]) -> LanguageToolClient | None:

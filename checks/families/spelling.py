@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from checks.adapters.enchant_speller import EnchantSpeller
+from checks.adapters.enchant_speller import shared_speller
 from checks.adapters.personal_words import PersonalWords, default_path, fold_all
 from checks.adapters.word_lists import not_prose, policy_words
 from checks.findings import Finding
@@ -55,7 +55,7 @@ class Spelling:
         self.max_suggestions = _count(section, "max_suggestions", 5)
         self.max_suggested_words = _count(section, "max_suggested_words", 10)
         self.accepted = fold_all(w for entry in policy_words(data) for w in entry.split())
-        self.speller = EnchantSpeller(language)
+        self.speller = shared_speller(language)
         self._personal: PersonalWords | None = None
         self._lock = threading.Lock()
 
@@ -88,10 +88,12 @@ class Spelling:
                 continue
             for a, b in self._unknown_parts(text, start, end, personal):
                 word = text[a:b].translate(_APOSTROPHES)
-                fixes: tuple[str, ...] = ()
-                if word in suggested or len(suggested) < self.max_suggested_words:
+                thorough = _searchable(word) and (
+                    word in suggested or len(suggested) < self.max_suggested_words
+                )
+                if thorough:
                     suggested.add(word)
-                    fixes = self.speller.suggest(word, self.max_suggestions)
+                fixes = self.speller.suggest(word, self.max_suggestions, thorough=thorough)
                 yield self.rule.finding(ctx.doc, a, b, fixes)
 
     def _unknown_parts(
@@ -128,6 +130,11 @@ class Spelling:
         if folded in personal or bare in personal:
             return True
         return self.speller.check(plain)
+
+
+def _searchable(word: str) -> bool:
+    """True for words worth enchant's slow search: plain English letters, 3 to 20 of them."""
+    return 3 <= len(word) <= 20 and word.isascii() and word.replace("'", "").isalpha()
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
