@@ -130,20 +130,16 @@ class Grammar:
 
 def _languagetool(section: Mapping[str, Any]) -> LanguageToolClient | None:
     url = section.get("languagetool_url", "")
-    if not isinstance(url, str):
-        raise PolicyError("[grammar] languagetool_url must be a string")
-    if not url:
-        return None
-    if not url.startswith(("http://", "https://")):
-        raise PolicyError("[grammar] languagetool_url must start with http:// or https://")
     language = section.get("languagetool_language", "en-GB")
     timeout = section.get("languagetool_timeout", 5)
+    if not isinstance(url, str) or (url and not url.startswith(("http://", "https://"))):
+        raise PolicyError("[grammar] languagetool_url must start with http:// or https://")
     if not isinstance(language, str) or not language:
         raise PolicyError("[grammar] languagetool_language must be a language code such as en-GB")
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise PolicyError("[grammar] languagetool_timeout must be a number of seconds above 0")
     disabled = string_list(section, "languagetool_disabled", "[grammar]")
-    return LanguageToolClient(url, language, float(timeout), disabled)
+    return LanguageToolClient(url, language, float(timeout), disabled) if url else None
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

@@ -1,0 +1,168 @@
+"""grammar: Harper in process, British English; offsets are Python string indices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+import checks
+from checks.adapters import harper_linter, personal_words
+from checks.adapters.harper_linter import HarperLinter, paragraphs
+from checks.adapters.personal_words import PersonalWords
+from checks.families.grammar import Grammar
+from checks.rules import PolicyError
+
+
+@pytest.fixture(autouse=True)
+def words_file(tmp_path, monkeypatch):
+    path = tmp_path / "personal-words.txt"
+    monkeypatch.setenv(personal_words.ENV_VAR, str(path))
+    return path
+
+
+def grammar(policy, text):
+    report = checks.check(text, policy=policy, date=dt.date(2026, 12, 1))
+    return [f for f in report.findings if f.rule == "grammar"]
+
+
+FLAGGED = {
+    "a-an": ("We bought a apple for the team.", "a", "grammar.harper.AnA", "an"),
+    "doubled": (
+        "Register on the the portal today.",
+        "the the",
+        "grammar.harper.RepeatedWords",
+        "the",
+    ),
+    "its": ("Its a great day for suppliers.", "Its", "grammar.harper.ItsContraction", "It's"),
+}
+
+NEAR_MISSES = {
+    "clean": "STAR Procurement buys goods and services for Stockport, Trafford and Rochdale.",
+    "misspelling-is-spelling": "We will recieve bids until noon.",  # enchant's job, not Harper's
+    "american-is-spelling": "The color of the logo is blue.",
+    "names": "Meet the buyers from Bramhall and Littleborough on The Chest.",
+    "hashtag": "Celebrating #socialvalue with our partners.",
+    "url": "Read https://www.the-chest.org.uk/a-apple now.",
+    "handle-and-email": "Thanks @STARProcurement, write to name@example.gov.uk today.",
+}
+
+
+@pytest.mark.parametrize(("text", "match", "check", "fix"), FLAGGED.values(), ids=FLAGGED.keys())
+def test_grammar_flags(policy, text, match, check, fix):
+    found = [f for f in grammar(policy, text) if f.check == check]
+    assert [f.text for f in found] == [match]
+    assert text[found[0].start : found[0].end] == match
+    assert fix in found[0].suggestions
+    assert found[0].severity is checks.Severity.ADVICE
+    assert found[0].message.startswith("Grammar: ")
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
+def test_grammar_leaves_near_misses_alone(policy, text):
+    assert grammar(policy, text) == []
+
+
+@pytest.mark.parametrize(
+    "prefix", ["Caf\u00e9 \u00a35 ", "\U0001f600\U0001f389 ", "\u00e9\u00e8\U0001f44d\U0001f3fd "]
+)
+def test_grammar_offsets_are_string_indices_after_non_ascii(policy, prefix):
+    text = prefix + "I want a apple."
+    [finding] = [f for f in grammar(policy, text) if f.check == "grammar.harper.AnA"]
+    assert finding.start == len(prefix) + len("I want ")
+    assert finding.text == "a"
+
+
+def test_grammar_offsets_in_a_later_paragraph(policy):
+    text = "First paragraph is fine.\n\nSecond \U0001f600 has a apple.\n\n\nThird has the the end."
+    found = {f.check: f for f in grammar(policy, text)}
+    assert found["grammar.harper.AnA"].start == text.index("a apple")
+    assert found["grammar.harper.RepeatedWords"].text == "the the"
+
+
+def test_paragraph_cache_gives_the_same_findings_after_an_edit(policy):
+    before = "Intro text.\n\nWe want a apple.\n\nThe end."
+    after = "Intro text, edited.\n\nWe want a apple.\n\nThe end."
+    grammar(policy, before)
+    edited = grammar(policy, after)
+    harper_linter.shared_linter("british", frozenset({"SpellCheck"})).clear_cache()
+    assert grammar(policy, after) == edited
+    assert [f.start for f in edited] == [after.index("a apple")]
+
+
+def test_paragraphs_skip_blank_lines():
+    text = "\n\nOne\nstill one\n\n  \n\nTwo\n\n"
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One\nstill one", "Two"]
+
+
+def test_grammar_rule_can_be_switched_off_by_check_id(tmp_path):
+    admin = tmp_path / "central.toml"
+    admin.write_text('[settings]\ndisabled = ["grammar.harper.AnA"]\n', encoding="utf-8")
+    policy = checks.load_policy(admin)
+    checks_found = {f.check for f in grammar(policy, "A apple and the the end.")}
+    assert "grammar.harper.AnA" not in checks_found
+    assert "grammar.harper.RepeatedWords" in checks_found
+
+
+def test_harper_is_built_on_first_use_not_at_load(monkeypatch):
+    def refuse(self):
+        raise AssertionError("Harper built while loading the policy")
+
+    monkeypatch.setattr(HarperLinter, "_load", refuse)
+    checks.load_policy()
+
+
+def test_harper_is_told_the_star_and_personal_words(policy, words_file):
+    PersonalWords(words_file).add("Zorblax")
+    grammar(policy, "A short post.")
+    checker = next(c for c in policy.checkers if isinstance(c, Grammar))
+    imported = set(checker.harper.imported_words())
+    assert {"Bramhall", "Zorblax", "SMEs"} <= imported
+
+
+def test_grammar_runs_safely_from_several_threads(policy):
+    text = "We bought a apple.\n\nRegister on the the portal."
+    expected = grammar(policy, text)
+    results, errors = [], []
+
+    def work():
+        try:
+            for _ in range(10):
+                results.append(grammar(policy, text))
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert all(r == expected for r in results)
+
+
+def test_harper_unavailable_gives_a_status_and_no_findings(monkeypatch):
+    linter = HarperLinter()
+    monkeypatch.setitem(__import__("sys").modules, "harper", None)  # import fails
+    assert linter.lint("We bought a apple.") == []
+    assert "Harper is unavailable" in linter.status()
+
+
+@pytest.mark.parametrize(
+    ("toml", "reason"),
+    [
+        ('[grammar]\ndialect = "klingon"\n', "dialect"),
+        ('[grammar]\nlanguagetool_url = "ftp://x"\n', "languagetool_url"),
+        ("[grammar]\nlanguagetool_timeout = 0\n", "languagetool_timeout"),
+        (
+            '[[rules]]\nid = "grammar.x"\nkind = "grammar"\nengine = "word"\nclause = "c"\nmessage = "m"\n',
+            "engine",
+        ),
+    ],
+)
+def test_bad_grammar_settings_are_refused(tmp_path, toml, reason):
+    admin = tmp_path / "central.toml"
+    admin.write_text(toml, encoding="utf-8")
+    with pytest.raises(PolicyError, match=reason):
+        checks.load_policy(admin)
