@@ -129,7 +129,7 @@ def initial(db: Database) -> None:
 def full_text_search(db: Database) -> None:
     """Ranked full-text search over title and text, kept in step by triggers."""
     db.table("drafts").enable_fts(
-        ["title", "text"], tokenize="unicode61 remove_diacritics 2", create_triggers=False
+        ["title", "text"], tokenize="porter unicode61 remove_diacritics 2", create_triggers=False
     )
     # Own triggers rather than enable_fts's: the index is touched only when the title
     # or the text changes, not when a status or a date does.
@@ -149,8 +149,6 @@ def full_text_search(db: Database) -> None:
         END;
         """
     )
-    # A title match counts ten times a text match in the ranking (ORDER BY rank).
-    db.execute("INSERT INTO drafts_fts (drafts_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
     _stamp(db, 2)
 
 

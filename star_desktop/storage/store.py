@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from checks import AUDIENCES, PLATFORMS
 from star_desktop.storage import backup, revisions
+from star_desktop.storage import search as search_
 from star_desktop.storage.db import applied_unknown, configure, inspect, open_database
 from star_desktop.storage.errors import (
     ConflictError,
@@ -320,8 +321,9 @@ class Store(SideTables):
         Args:
             month: ``YYYY-MM``: only drafts scheduled in that month.
             status: Only drafts with this status.
-            search: Words to find in the title or text, each as a word prefix;
-                results are ranked by relevance, a title match counting most.
+            search: Words to find (all of them, by stem) in the title or text; the
+                results are ranked, a title match counting ten times a text match,
+                among the newest `search.WINDOW` matches.
             limit: At most this many.
         """
         where: list[str] = []
@@ -334,22 +336,17 @@ class Store(SideTables):
             where.append("d.status = ?")
             params.append(_validated(status=status)["status"])
         if search is not None:
-            query = fts_query(search)
+            query = search_.fts_query(search)
             if not query:
                 return []
-            sql = (
-                f"SELECT {_SUMMARY_COLUMNS} FROM drafts_fts "
-                "JOIN drafts d ON d.id = drafts_fts.rowid"
-            )
-            where.insert(0, "drafts_fts MATCH ?")
-            params.insert(0, query)
-            order = "drafts_fts.rank, d.id"
-        else:
-            sql = f"SELECT {_SUMMARY_COLUMNS} FROM drafts d"
-            order = "d.scheduled_date IS NULL, d.scheduled_date, d.scheduled_time, d.id"
+            rows = self.db.execute(search_.search_sql(_SUMMARY_COLUMNS, where), [query, *params])
+            ranked = search_.rank(rows.fetchall())
+            return [_summary(row) for row in ranked[:limit]]
+        sql = f"SELECT {_SUMMARY_COLUMNS} FROM drafts d"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += f" ORDER BY {order}"
+        undated_last = "" if month else "d.scheduled_date IS NULL, "
+        sql += f" ORDER BY {undated_last}d.scheduled_date, d.scheduled_time, d.id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [_summary(row) for row in self.db.execute(sql, params).fetchall()]
@@ -391,14 +388,6 @@ class Store(SideTables):
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (draft_id, version, saved, full, delta.keep_start, delta.keep_end, delta.body),
         )
-
-
-def fts_query(text: str) -> str:
-    """An FTS5 query matching drafts with every word of ``text``, each as a word prefix.
-
-    ``"meet buy"`` finds "Meet the Buyer"; FTS5 operators in ``text`` are ignored.
-    """
-    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", text))
 
 
 def _validated(
@@ -449,12 +438,23 @@ def _hhmm(time: dt.time | None) -> str | None:
     return time.isoformat("minutes") if time else None
 
 
+# Lists convert hundreds of rows that share a few dates, times and platform sets.
+@functools.lru_cache(maxsize=1024)
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+@functools.lru_cache(maxsize=256)
 def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
+
+
+@functools.lru_cache(maxsize=256)
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(json.loads(value))
+
+
+_STATUS = {status.value: status for status in Status}
 
 
 def _draft(row: dict[str, Any]) -> Draft:
@@ -482,14 +482,14 @@ def _summary(row: Sequence[Any]) -> DraftSummary:
         id=draft_id,
         title=title,
         excerpt=excerpt,
-        platforms=tuple(json.loads(platforms)),
+        platforms=_names(platforms),
         category=category,
         date=_date(date),
         time=_time(time),
-        status=Status(status),
+        status=_STATUS[status],
         version=version,
         example=bool(example),
     )
 
 
-__all__ = ["UNSET", "StorageError", "Store", "fts_query"]
+__all__ = ["UNSET", "StorageError", "Store"]
