@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 import time
 from collections.abc import Callable
-
-import datetime as dt
 
 from bench.texts import POST, article
 from checks.families.length import Limits, lengths_of
