@@ -33,6 +33,7 @@ _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ce", "ge", "ch", "sh", "se", "ze")
 _SILENT_ED_EXCEPTIONS = ("ted", "ded")
+_GUESS_CACHE_SIZE = 4096
 _COMPOUND_PART = 3  # shortest part of a run-together word ("socialvalue") looked up
 _SOUNDED_ES = ("ses", "zes", "ces", "ges", "ches", "shes", "xes")
 
@@ -67,6 +68,7 @@ class SyllableCounter:
         """Nothing is read until the first `count`."""
         self._table: dict[str, int] | None = None
         self._lock = threading.Lock()
+        self._guessed: dict[str, int] = {}  # words the dictionary lacks, counted by rules
         self.load_ms = 0.0
 
     @property
@@ -90,8 +92,16 @@ class SyllableCounter:
         """Syllables in ``word`` (lower case, straight apostrophes): dictionary, then rules."""
         table = self.table()
         found = table.get(word)
+        if found is None:
+            found = self._guessed.get(word)
         if found is not None:
             return found
+        if len(self._guessed) >= _GUESS_CACHE_SIZE:
+            self._guessed.clear()
+        found = self._guessed[word] = self._guess(word, table)
+        return found
+
+    def _guess(self, word: str, table: dict[str, int]) -> int:
         if "-" in word:
             return sum(self.count(part) for part in word.split("-") if part)
         if word.endswith(("'s", "'")):
@@ -176,11 +186,9 @@ def text_stats(doc: Document, counter: SyllableCounter = SYLLABLES) -> TextStats
     if links:
         spans = _outside(spans, links)
     tokens = [folded[start:end] for start, end in spans]
-    syllables = list(map(counter.table().get, tokens))
-    for index, found in enumerate(syllables):
-        if found is None:
-            syllables[index] = counter.count(tokens[index])
-    counts: list[int] = [n or 0 for n in syllables]
+    found = list(map(counter.table().get, tokens))  # map and slices: fast on long texts
+    count = counter.count
+    counts = [n if n is not None else count(w) for n, w in zip(found, tokens, strict=True)]
     starts = [start for start, _ in spans]
     sentence_words: list[int] = []
     sentence_syllables: list[int] = []
