@@ -5,9 +5,11 @@ A rule of kind ``spelling`` flags each word the dictionary does not know, with u
 ``[spelling] max_suggestions`` corrections. Never flagged: words of the STAR word list
 (``[spelling] word_lists``, ``words``), approved and glossary acronyms, the author's
 personal words (`checks.adapters.personal_words`), words in capitals (``SMEs`` too),
-anything with a digit (numbers, ordinals) and URLs, email addresses, @handles and
-#hashtags. The dictionary opens on first use; without it nothing is flagged and
-`Spelling.status` says why.
+anything with a digit (numbers, ordinals), URLs, email addresses, @handles and
+#hashtags, and names: a capitalised word inside a sentence, or next to another
+capitalised word ("Priya Raman", "Greenway Ltd"). A capitalised word alone at the start
+of a sentence is still checked ("Recieve ..."). The dictionary opens on first use;
+without it nothing is flagged and `Spelling.status` says why.
 """
 
 from __future__ import annotations
@@ -89,7 +91,7 @@ class Spelling:
             self._cache, self._cache_key = {}, personal
         cache = self._cache
         suggested: set[str] = set()
-        for start, end in ctx.doc.words:
+        for index, (start, end) in enumerate(ctx.doc.words):
             if skipped and _inside(skipped, starts, start):
                 continue
             word = text[start:end]
@@ -99,6 +101,8 @@ class Spelling:
                 if len(cache) >= _CACHE_SIZE:
                     cache.clear()
                 cache[word] = parts
+            if parts and word[:1].isupper() and _is_name(ctx, index):
+                continue
             for a, b in ((start + x, start + y) for x, y in parts):
                 word = text[a:b].translate(_APOSTROPHES)
                 thorough = _searchable(word) and (
@@ -140,6 +144,22 @@ class Spelling:
         if folded in personal or bare in personal:
             return True
         return self.speller.check(plain)
+
+
+_OPENERS = " \t\n\"'(\u201c\u2018[-\u2013\u2014*\u2022"
+
+
+def _is_name(ctx: Context, index: int) -> bool:
+    """True when the capitalised word ``index`` is inside a sentence or beside another."""
+    text, words = ctx.doc.text, ctx.doc.words
+    start, end = words[index]
+    lo, hi = ctx.doc.sentence_span(start)
+    if text[lo:start].strip(_OPENERS):
+        return True
+    if index + 1 < len(words):
+        a = words[index + 1][0]
+        return a < hi and not text[end:a].strip() and text[a : a + 1].isupper()
+    return False
 
 
 def _searchable(word: str) -> bool:
