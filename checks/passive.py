@@ -76,7 +76,7 @@ STATES = frozenset(
         *("talented", "mixed", "crowded", "packed", "booked", "full", "prepared", "set"),
         *("hidden", "known", "left", "lost", "stuck", "closed", "fixed", "covered", "included"),
         *("equipped", "placed", "positioned", "designed", "aimed", "focused", "focussed"),
-        *("united", "organised", "organized", "dressed", "born"),
+        *("united", "organised", "organized", "dressed", "born", "called", "named", "titled"),
     }
 )
 

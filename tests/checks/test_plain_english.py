@@ -52,6 +52,7 @@ PASSIVE_NEAR_MISSES = {
     "active": "We awarded the contract last week.",
     "adjective": "The event was free and open to all.",
     "committed": "We are committed to social value.",
+    "called": "The event is called Meet the Buyer.",
 }
 
 ABBREVIATION_FLAGGED = {
@@ -94,6 +95,8 @@ LONG_WORD_NEAR_MISSES = {
     "short-words": "We buy things for the three councils.",
     "inside-a-word": "The ensurers met.",
     "jargon-not-doubled": "We will commence work soon.",
+    "keep-informed": "We will keep you informed.",
+    "determined-adjective": "We are determined to help small firms.",
 }
 
 
