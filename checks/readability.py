@@ -23,13 +23,17 @@ from dataclasses import dataclass
 
 from checks.text import Document
 
-#: Links and email addresses are not read as words: they are left out of every figure.
-LINK_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+# Links and email addresses are not read as words: they are left out of every figure.
+# Each pattern starts with a literal, so that it runs fast on long texts (folded text).
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"]*(?:\s|$))")
+_EMAIL_TAIL = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_HEAD = re.compile(r"[\w.+-]+$")
 
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _SIBILANT_ENDINGS = ("s", "x", "z", "ce", "ge", "ch", "sh", "se", "ze")
 _SILENT_ED_EXCEPTIONS = ("ted", "ded")
+_GUESS_CACHE_SIZE = 4096
 _COMPOUND_PART = 3  # shortest part of a run-together word ("socialvalue") looked up
 _SOUNDED_ES = ("ses", "zes", "ces", "ges", "ches", "shes", "xes")
 
@@ -64,6 +68,7 @@ class SyllableCounter:
         """Nothing is read until the first `count`."""
         self._table: dict[str, int] | None = None
         self._lock = threading.Lock()
+        self._guessed: dict[str, int] = {}  # words the dictionary lacks, counted by rules
         self.load_ms = 0.0
 
     @property
@@ -87,8 +92,16 @@ class SyllableCounter:
         """Syllables in ``word`` (lower case, straight apostrophes): dictionary, then rules."""
         table = self.table()
         found = table.get(word)
+        if found is None:
+            found = self._guessed.get(word)
         if found is not None:
             return found
+        if len(self._guessed) >= _GUESS_CACHE_SIZE:
+            self._guessed.clear()
+        found = self._guessed[word] = self._guess(word, table)
+        return found
+
+    def _guess(self, word: str, table: dict[str, int]) -> int:
         if "-" in word:
             return sum(self.count(part) for part in word.split("-") if part)
         if word.endswith(("'s", "'")):
@@ -167,48 +180,69 @@ def text_stats(doc: Document, counter: SyllableCounter = SYLLABLES) -> TextStats
     Links and email addresses are left out. A line of hashtags or mentions only
     ("#SocialValue #SME") is not a sentence of its own: its words join the sentence before.
     """
-    text = doc.text
-    links = [m.span() for m in LINK_RE.finditer(text)] if _may_link(text) else []
-    link_starts = [start for start, _ in links]
-    sentences = doc.sentences
-    ends = [end for _, end in sentences]
-    words = [0] * len(sentences)
-    syllables = [0] * len(sentences)
-    prose = [False] * len(sentences)  # holds a word that is not a hashtag or mention
-    folded = doc.folded
+    text, folded = doc.text, doc.folded
+    spans = doc.words
+    links = link_spans(folded)
+    if links:
+        spans = _outside(spans, links)
+    tokens = [folded[start:end] for start, end in spans]
+    found = list(map(counter.table().get, tokens))  # map and slices: fast on long texts
     count = counter.count
-    for start, end in doc.words:
-        if links:
-            index = bisect.bisect_right(link_starts, start) - 1
-            if index >= 0 and start < links[index][1]:
-                continue
-        sentence = bisect.bisect_right(ends, start)
-        if sentence >= len(sentences):
+    counts = [n if n is not None else count(w) for n, w in zip(found, tokens, strict=True)]
+    starts = [start for start, _ in spans]
+    sentence_words: list[int] = []
+    sentence_syllables: list[int] = []
+    kept: list[tuple[int, int]] = []
+    for lo, hi in doc.sentences:
+        first, last = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        if first == last:
             continue
-        words[sentence] += 1
-        syllables[sentence] += count(folded[start:end])
-        if not prose[sentence] and (start == 0 or text[start - 1] not in "#@"):
-            prose[sentence] = True
-    kept: list[int] = []
-    spans = list(sentences)
-    for index, number in enumerate(words):
-        if number and kept and not prose[index]:
-            words[kept[-1]] += number
-            syllables[kept[-1]] += syllables[index]
-            spans[kept[-1]] = (spans[kept[-1]][0], spans[index][1])
-        elif number:
-            kept.append(index)
+        total = sum(counts[first:last])
+        if kept and all(start and text[start - 1] in "#@" for start in starts[first:last]):
+            kept[-1] = (kept[-1][0], hi)  # a line of hashtags joins the sentence before
+            sentence_words[-1] += last - first
+            sentence_syllables[-1] += total
+            continue
+        kept.append((lo, hi))
+        sentence_words.append(last - first)
+        sentence_syllables.append(total)
     return TextStats(
-        words=sum(words[i] for i in kept),
-        syllables=sum(syllables[i] for i in kept),
-        spans=tuple(spans[i] for i in kept),
-        sentence_words=tuple(words[i] for i in kept),
-        sentence_syllables=tuple(syllables[i] for i in kept),
+        words=sum(sentence_words),
+        syllables=sum(sentence_syllables),
+        spans=tuple(kept),
+        sentence_words=tuple(sentence_words),
+        sentence_syllables=tuple(sentence_syllables),
     )
 
 
-def _may_link(text: str) -> bool:
-    return "@" in text or "www." in text or "://" in text
+def link_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of the links and email addresses in ``folded`` (lower-cased) text."""
+    if "@" not in folded and "www." not in folded and "://" not in folded:
+        return []
+    spans = [m.span() for m in _URL_RE.finditer(folded)]
+    at = folded.find("@")
+    while at != -1:
+        tail = _EMAIL_TAIL.match(folded, at)
+        head = _EMAIL_HEAD.search(folded, max(0, at - 64), at)
+        if tail and head:
+            spans.append((head.start(), tail.end()))
+        at = folded.find("@", at + 1)
+    return sorted(spans)
+
+
+def _outside(
+    spans: Sequence[tuple[int, int]], links: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The word ``spans`` that do not start inside a link (both lists in text order)."""
+    starts = [start for start, _ in spans]
+    kept: list[tuple[int, int]] = []
+    done = 0
+    for lo, hi in links:
+        first = max(bisect.bisect_left(starts, lo), done)
+        kept.extend(spans[done:first])
+        done = max(bisect.bisect_left(starts, hi), first)
+    kept.extend(spans[done:])
+    return kept
 
 
 def reading_ease(words: int, sentences: int, syllables: int) -> float:

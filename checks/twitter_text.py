@@ -26,6 +26,8 @@ from checks.twitter_urls import UrlFinder
 
 CONFIG_FILE = "twitter-text-v3.json"
 _INVALID = re.compile("[\ufffe\ufeff\uffff]")
+_RUN_GAP = 0x100  # a character class of few ranges is much faster to test
+_KEYCAP_BASES = frozenset("#*0123456789")
 _MODIFIERS = "\U0001f3fb-\U0001f3ff"
 # Emoji code points yet to be assigned: Unicode reserves them as Extended_Pictographic.
 _RESERVED_PICTOGRAPHIC = ((0x1F000, 0x1FAFF), (0x1FC00, 0x1FFFD))
@@ -111,7 +113,10 @@ class Counter:
         """Compile the emoji and URL patterns and the character-weight classes."""
         self.config = config
         self._urls = UrlFinder(config.tlds)
-        self._emoji = _emoji_pattern(config) if config.emoji_parsing else None
+        self._emoji: re.Pattern[str] | None = None
+        self._emoji_runs: re.Pattern[str] | None = None
+        if config.emoji_parsing:
+            self._emoji, self._emoji_runs = _emoji_patterns(config)
         by_weight: dict[int, list[tuple[int, int]]] = {}
         for start, end, weight in config.ranges:
             if weight != config.default_weight:
@@ -159,11 +164,15 @@ class Counter:
         found = [
             (s, e, self.config.url_length * self.config.scale) for s, e in self._urls.spans(normal)
         ]
-        if self._emoji is not None and not normal.isascii():
-            found.extend(
-                (m.start(), m.end(), self.config.default_weight)
-                for m in self._emoji.finditer(normal)
-            )
+        if self._emoji is not None and self._emoji_runs is not None and not normal.isascii():
+            for run in self._emoji_runs.finditer(normal):
+                start = run.start()
+                if start and normal[start - 1] in _KEYCAP_BASES:
+                    start -= 1
+                found.extend(
+                    (m.start(), m.end(), self.config.default_weight)
+                    for m in self._emoji.finditer(normal, start, run.end())
+                )
             found.sort(key=lambda unit: (unit[0], -unit[2]))  # an address before an emoji
         kept: list[tuple[int, int, int]] = []
         reach = 0
@@ -255,13 +264,25 @@ def _spans_of(points: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _emoji_pattern(config: Config) -> re.Pattern[str]:
+def _merged(spans: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """``spans`` with those less than ``gap`` apart joined: a coarser, faster class."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start - merged[-1][1] < gap:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _emoji_patterns(config: Config) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Emoji sequences: keycaps, flags, tag sequences and ZWJ sequences of elements.
 
     An element is an emoji code point, with a skin tone if it takes one, or followed by
     U+FE0F. Emoji the ``emoji`` package knows are used, and code points Unicode keeps for
     future emoji. One lighter than ``defaultWeight`` (such as ``©``) is an emoji only
-    with U+FE0F, as in twitter-text.
+    with U+FE0F, as in twitter-text. The second pattern finds runs of the characters
+    emoji are made of, so the first runs only where it may match.
     """
     modifiers = set(range(0x1F3FB, 0x1F400))
     singles: set[int] = set()
@@ -282,9 +303,12 @@ def _emoji_pattern(config: Config) -> re.Pattern[str]:
         f"|[{_char_ranges(_spans_of(light))}]\ufe0f"
         f"|[{_char_ranges(_spans_of(heavy))}]\ufe0f?)"
     )
-    return re.compile(
+    pattern = re.compile(
         "[#*0-9]\ufe0f?\u20e3"
         "|[\U0001f1e6-\U0001f1ff]{2}"
         "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
         f"|{element}(?:\u200d{element})*"
     )
+    parts = singles | bases | {0x200D, 0x20E3, 0xFE0F} | set(range(0xE0020, 0xE0080))
+    runs = re.compile(f"[{_char_ranges(_merged(_spans_of(parts), _RUN_GAP))}]+")
+    return pattern, runs

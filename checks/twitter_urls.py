@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _SPACES = "\t-\r \x85\xa0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _INVALID = "\ufffe\ufeff\uffff"
@@ -35,6 +35,12 @@ _QUERY_END = r"[a-z0-9\-_&=#/]"
 # ASCII case folding only: with full Unicode folding [a-z] would also match the Kelvin sign.
 _FLAGS = re.IGNORECASE | re.ASCII
 
+_SPACE = re.compile(f"[{_SPACES}]")
+_SPACE_SET = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u180e\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+)
+_DOT_LETTER = re.compile(r"\.(?=[^\W\d_])")
 _NON_ASCII = re.compile(r"[^\x00-\x7e]")
 _BAD_BEFORE_BARE_DOMAIN = frozenset("-_./")
 MAX_LABEL = 63
@@ -96,7 +102,7 @@ class UrlFinder:
         if "." not in text:
             return []
         found: list[tuple[int, int]] = []
-        for match in self._url.finditer(text):
+        for match in self._matches(text):
             start, end = match.span()
             url, protocol, domain = match.group("url", "protocol", "domain")
             if not self._valid(url, protocol or "https://", domain):
@@ -118,6 +124,23 @@ class UrlFinder:
                 parts[-1] = (parts[-1][0], end)
             found.extend(parts)
         return found
+
+    def _matches(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches of the address pattern, tried only on runs of text with a dot before a letter.
+
+        An address never holds a space, so the pattern runs on the space-free run around
+        each such dot: much faster on long texts than running it everywhere.
+        """
+        reach = 0
+        for dot in _DOT_LETTER.finditer(text):
+            if dot.start() < reach:
+                continue
+            start = dot.start()
+            while start > reach and text[start - 1] not in _SPACE_SET:
+                start -= 1
+            space = _SPACE.search(text, dot.end())
+            reach = len(text) if space is None else space.start()
+            yield from self._url.finditer(text, start, reach)
 
     def _valid(self, url: str, protocol: str, domain: str) -> bool:
         encoded = self.to_ascii(domain)

@@ -15,6 +15,7 @@ from typing import NoReturn, TextIO
 import checks
 from star_desktop import __version__, paths
 from star_desktop.report_text import render
+from star_desktop.storage import StorageError
 
 
 class ExitStatus(enum.IntEnum):
@@ -59,7 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--date", type=_date, help="scheduled date, YYYY-MM-DD (default today)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     check.add_argument("file", nargs="?", default="-", help="file to check, or - for stdin")
+    parser.add_argument(
+        "--no-sample", action="store_true", help="do not fill a new database with the sample"
+    )
+    add_storage_commands(commands)
     return parser
+
+
+def add_storage_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """Add ``drafts`` and ``db`` (their handlers are in `star_desktop.storage.commands`)."""
+    from star_desktop.storage.commands import add_commands
+
+    add_commands(commands, _date)
+
+
+def run_storage(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> ExitStatus:
+    """Run a ``drafts`` or ``db`` command; storage errors are one-line usage errors."""
+    from star_desktop.storage.commands import run
+
+    try:
+        return ExitStatus(run(args, stdin, stdout, read_text))
+    except StorageError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _date(value: str) -> dt.date:
@@ -129,6 +151,8 @@ def main(
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(args, stdin, stdout)
+        if args.command in ("drafts", "db"):
+            return run_storage(args, stdin, stdout)
         build_parser().print_help(stderr)
         stderr.write("\nstar-desktop: the desktop window is not built yet; use 'check'.\n")
         return ExitStatus.USAGE

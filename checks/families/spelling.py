@@ -5,9 +5,11 @@ A rule of kind ``spelling`` flags each word the dictionary does not know, with u
 ``[spelling] max_suggestions`` corrections. Never flagged: words of the STAR word list
 (``[spelling] word_lists``, ``words``), approved and glossary acronyms, the author's
 personal words (`checks.adapters.personal_words`), words in capitals (``SMEs`` too),
-anything with a digit (numbers, ordinals) and URLs, email addresses, @handles and
-#hashtags. The dictionary opens on first use; without it nothing is flagged and
-`Spelling.status` says why.
+anything with a digit (numbers, ordinals), URLs, email addresses, @handles and
+#hashtags, and names: a capitalised word inside a sentence, or next to another
+capitalised word ("Priya Raman", "Greenway Ltd"). A capitalised word alone at the start
+of a sentence is still checked ("Recieve ..."). The dictionary opens on first use;
+without it nothing is flagged and `Spelling.status` says why.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from checks.rules import Context, PolicyError, Rule
 KIND = "spelling"
 
 _OPTIONS: frozenset[str] = frozenset()
+_CACHE_SIZE = 50_000  # distinct words whose verdict is remembered
 _LONGEST = 45  # longer "words" are codes or run-together text, not spelling mistakes
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
@@ -57,6 +60,8 @@ class Spelling:
         self.accepted = fold_all(w for entry in policy_words(data) for w in entry.split())
         self.speller = shared_speller(language)
         self._personal: PersonalWords | None = None
+        self._cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._cache_key: frozenset[str] | None = None
         self._lock = threading.Lock()
 
     def status(self) -> str:
@@ -82,11 +87,23 @@ class Spelling:
         skipped = not_prose(text)
         starts = [s for s, _ in skipped]
         personal = self.personal.folded()
+        if personal is not self._cache_key:
+            self._cache, self._cache_key = {}, personal
+        cache = self._cache
         suggested: set[str] = set()
-        for start, end in ctx.doc.words:
+        for index, (start, end) in enumerate(ctx.doc.words):
             if skipped and _inside(skipped, starts, start):
                 continue
-            for a, b in self._unknown_parts(text, start, end, personal):
+            word = text[start:end]
+            parts = cache.get(word)
+            if parts is None:
+                parts = self._unknown_parts(word, personal)
+                if len(cache) >= _CACHE_SIZE:
+                    cache.clear()
+                cache[word] = parts
+            if parts and word[:1].isupper() and _is_name(ctx, index):
+                continue
+            for a, b in ((start + x, start + y) for x, y in parts):
                 word = text[a:b].translate(_APOSTROPHES)
                 thorough = _searchable(word) and (
                     word in suggested or len(suggested) < self.max_suggested_words
@@ -96,21 +113,18 @@ class Spelling:
                 fixes = self.speller.suggest(word, self.max_suggestions, thorough=thorough)
                 yield self.rule.finding(ctx.doc, a, b, fixes)
 
-    def _unknown_parts(
-        self, text: str, start: int, end: int, personal: frozenset[str]
-    ) -> list[tuple[int, int]]:
-        """The spans of ``text[start:end]`` to flag: the word, or its unknown hyphenated parts."""
-        word = text[start:end]
+    def _unknown_parts(self, word: str, personal: frozenset[str]) -> tuple[tuple[int, int], ...]:
+        """Spans within ``word`` to flag: all of it, or its unknown hyphenated parts."""
         if not self._candidate(word) or self._known(word, personal):
-            return []
+            return ()
         if "-" not in word:
-            return [(start, end)]
-        parts, offset = [], start
+            return ((0, len(word)),)
+        parts, offset = [], 0
         for part in word.split("-"):
             if part and self._candidate(part) and not self._known(part, personal):
                 parts.append((offset, offset + len(part)))
             offset += len(part) + 1
-        return parts
+        return tuple(parts)
 
     def _candidate(self, word: str) -> bool:
         """False for words never checked: capitals, digits, underscores, other scripts."""
@@ -130,6 +144,22 @@ class Spelling:
         if folded in personal or bare in personal:
             return True
         return self.speller.check(plain)
+
+
+_OPENERS = " \t\n\"'(\u201c\u2018[-\u2013\u2014*\u2022"
+
+
+def _is_name(ctx: Context, index: int) -> bool:
+    """True when the capitalised word ``index`` is inside a sentence or beside another."""
+    text, words = ctx.doc.text, ctx.doc.words
+    start, end = words[index]
+    lo, hi = ctx.doc.sentence_span(start)
+    if text[lo:start].strip(_OPENERS):
+        return True
+    if index + 1 < len(words):
+        a = words[index + 1][0]
+        return a < hi and not text[end:a].strip() and text[a : a + 1].isupper()
+    return False
 
 
 def _searchable(word: str) -> bool:

@@ -143,12 +143,14 @@ def test_first_run_fills_twelve_example_months_and_example_drafts(tmp_path):
     with Store.open(tmp_path / "star.db", today=dt.date(2027, 1, 20)) as store:
         months = store.months()
         assert [m.month for m in months][0::11] == ["2026-04", "2027-03"]
-        assert len(months) == 12 and all(m.example and m.targets for m in months)
+        assert len(months) == 12
+        assert all(m.example and m.targets for m in months)
         themes = " ".join(m.theme for m in months)
         for theme in ("The Chest", "Social value", "Meet the Buyer", "SMEs", "VCSEs"):
             assert theme in themes
         drafts = store.list_drafts()
-        assert drafts and all(d.example and d.title.startswith("Example:") for d in drafts)
+        assert drafts
+        assert all(d.example and d.title.startswith("Example:") for d in drafts)
         assert store.list_drafts(month="2027-01") == drafts
     with Store.open(tmp_path / "star.db") as again:  # only the first run
         assert len(again.list_drafts()) == len(drafts)

@@ -198,9 +198,8 @@ def test_people_months_events_images_and_approvals_round_trip(store):
     assert store.events(dt.date(2027, 7, 1), dt.date(2027, 7, 31)) == [event]
     draft = store.create_draft("Title")
     images = [store.add_image(draft.id, f"{n}.png", "00" * 32, alt=n) for n in ("a", "b")]
-    assert [i.position for i in store.images(draft.id)] == [0, 1] and store.images(
-        draft.id
-    ) == images
+    assert [i.position for i in store.images(draft.id)] == [0, 1]
+    assert store.images(draft.id) == images
     with pytest.raises(InvalidValueError):
         store.add_approval(draft.id, "maybe", "Manager", "00")
     with pytest.raises(UnknownDraftError):
