@@ -181,10 +181,15 @@ def check(
 
 
 def tidy(findings: Iterable[Finding]) -> list[Finding]:
-    """Sort findings and drop duplicates and spans inside another of the same family."""
+    """Sort findings and drop duplicates and spans inside another of the same family.
+
+    Where spelling and grammar flag the same span, the spelling finding stands alone:
+    its corrections come from the British English dictionary.
+    """
     ordered = sorted(findings, key=lambda f: (f.rule, f.start, -f.end, f.check))
     kept: list[Finding] = []
     reach: dict[str, int] = {}
+    spelled: set[tuple[int, int]] = set()
     for finding in ordered:
         # Sorted by start, so a finding ending before the family's reach lies inside
         # the finding that set it.
@@ -192,5 +197,8 @@ def tidy(findings: Iterable[Finding]) -> list[Finding]:
             continue
         if finding.check not in plain_english.SENTENCE_CHECKS:  # they hold word findings
             reach[finding.rule] = finding.end
+        if finding.rule == "spelling":
+            spelled.add((finding.start, finding.end))
         kept.append(finding)
+    kept = [f for f in kept if f.rule != "grammar" or (f.start, f.end) not in spelled]
     return sorted(kept, key=Finding.sort_key)

@@ -27,7 +27,10 @@ class Finding:
 
     ``rule`` is the family id of DESIGN.md (``personal-data``); ``check`` is the dotted
     id of the rule entry that fired (``personal-data.phone``). ``start`` and ``end`` are
-    Python string offsets into the checked text.
+    Python string offsets into the checked text. ``suggestions`` are what the author is
+    offered; ``replacements`` are those of them (or others) that can stand in the text in
+    place of the span as they are, an empty string meaning "delete the span": the editor's
+    fix button applies them, while a suggestion such as "Rephrase neutrally" stays advice.
     """
 
     rule: str
@@ -39,6 +42,7 @@ class Finding:
     message: str
     clause: str
     suggestions: tuple[str, ...] = ()
+    replacements: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Order by position, then rule, so output never depends on rule order."""
@@ -56,6 +60,7 @@ class Finding:
             "message": self.message,
             "clause": self.clause,
             "suggestions": list(self.suggestions),
+            "replacements": list(self.replacements),
         }
 
 

@@ -42,12 +42,16 @@ class Rule:
         start: int,
         end: int,
         suggestions: Sequence[str] = (),
+        replacements: Sequence[str] = (),
         **values: str,
     ) -> Finding:
         """A finding of this rule over ``doc.text[start:end]``.
 
-        The message may use ``{match}``, ``{suggestion}`` and any of ``values``.
+        ``replacements`` can replace the span verbatim ("" deletes it); ``suggestions``
+        default to them. The message may use ``{match}``, ``{suggestion}`` and any of
+        ``values``.
         """
+        suggestions = suggestions or [r for r in replacements if r]
         match = doc.text[start:end]
         fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}
         fields.update(values)
@@ -61,6 +65,7 @@ class Rule:
             message=self.message.format_map(_Defaults(fields)),
             clause=self.clause,
             suggestions=tuple(dict.fromkeys(suggestions)),
+            replacements=tuple(dict.fromkeys(replacements)),
         )
 
 

@@ -13,6 +13,13 @@ import checks
 CORPUS = Path(__file__).parent / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _personal_words(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test reads and writes a personal word list of its own, never the user's."""
+    folder = tmp_path_factory.mktemp("words")
+    monkeypatch.setenv("STAR_DESKTOP_WORDS", str(folder / "personal-words.txt"))
+
+
 @pytest.fixture(scope="session")
 def policy() -> checks.Policy:
     return checks.load_policy()

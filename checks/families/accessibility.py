@@ -107,7 +107,7 @@ class Accessibility:
                 for start, end in tags:
                     camel = self.camel_case(text[start + 1 : end])
                     if camel:
-                        yield case.finding(ctx.doc, start, end, [f"#{camel}"])
+                        yield case.finding(ctx.doc, start, end, [f"#{camel}"], [f"#{camel}"])
             if count:
                 for start, end in tags[self.max_hashtags :]:
                     yield count.finding(
@@ -115,6 +115,7 @@ class Accessibility:
                         start,
                         end,
                         self.suggestions["hashtag-count"],
+                        [""],
                         max=str(self.max_hashtags),
                     )
         rule = self.rules.get("emoji-count")
@@ -122,7 +123,12 @@ class Accessibility:
             found = [s for s in emoji_spans(text) if text[s[0] : s[1]] not in self.not_emoji]
             for start, end in found[self.max_emoji :]:
                 yield rule.finding(
-                    ctx.doc, start, end, self.suggestions["emoji-count"], max=str(self.max_emoji)
+                    ctx.doc,
+                    start,
+                    end,
+                    self.suggestions["emoji-count"],
+                    [""],
+                    max=str(self.max_emoji),
                 )
 
     def camel_case(self, tag: str) -> str | None:

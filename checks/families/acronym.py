@@ -176,7 +176,7 @@ class AcronymChecker:
         if _starts_sentence(text, token.start) and expansion[:1].islower():
             expansion = expansion[:1].upper() + expansion[1:]
         suggestion = f"{expansion} ({text[token.start : token.end]})"
-        return rule.finding(ctx.doc, token.start, token.end, [suggestion])
+        return rule.finding(ctx.doc, token.start, token.end, [suggestion], [suggestion])
 
 
 def build(rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> AcronymChecker:

@@ -58,8 +58,14 @@ class Substitution:
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Yield a finding, with its alternative, for each term in a non-literal sense."""
         text = ctx.doc.text
-        for key, entry in self.entries.items():
-            for start, end in ctx.hits.get(key, ()):
+        hits = ctx.hits
+        if len(hits) < len(self.entries):
+            found = [(key, hits[key]) for key in hits if key in self.entries]
+        else:
+            found = [(key, hits[key]) for key in self.entries if key in hits]
+        for key, spans in found:
+            entry = self.entries[key]
+            for start, end in spans:
                 if entry.unless_after and entry.unless_after.match(text, end):
                     continue
                 if entry.unless_before and entry.unless_before.search(
@@ -70,5 +76,16 @@ class Substitution:
                     lo, hi = ctx.doc.sentence_span(start)
                     if self.unless.present(ctx, lo, hi):
                         continue
-                suggestions = [s.strip() for s in entry.suggestion.split(";") if s.strip()]
-                yield self.rule.finding(ctx.doc, start, end, suggestions)
+                suggestions = [
+                    match_case(text[start:end], s.strip())
+                    for s in entry.suggestion.split(";")
+                    if s.strip()
+                ]
+                yield self.rule.finding(ctx.doc, start, end, suggestions, suggestions)
+
+
+def match_case(match: str, replacement: str) -> str:
+    """``replacement`` with the capital of ``match``: "Going forward" -> "From now on"."""
+    if match[:1].isupper() and replacement[:1].islower() and not match.isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

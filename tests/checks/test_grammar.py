@@ -11,6 +11,7 @@ import checks
 from checks.adapters import harper_linter, personal_words
 from checks.adapters.harper_linter import HarperLinter, paragraphs
 from checks.adapters.personal_words import PersonalWords
+from checks.engine import tidy
 from checks.families.grammar import Grammar
 from checks.rules import PolicyError
 
@@ -166,3 +167,16 @@ def test_bad_grammar_settings_are_refused(tmp_path, toml, reason):
     admin.write_text(toml, encoding="utf-8")
     with pytest.raises(PolicyError, match=reason):
         checks.load_policy(admin)
+
+
+def test_spelling_and_grammar_on_one_span_give_one_finding():
+    spelling = checks.Finding(
+        "spelling", "spelling.unknown-word", checks.Severity.ADVICE, 4, 11, "recieve", "s", "c"
+    )
+    grammar = checks.Finding(
+        "grammar", "grammar.harper.X", checks.Severity.ADVICE, 4, 11, "recieve", "g", "c"
+    )
+    wider = checks.Finding(
+        "grammar", "grammar.harper.AnA", checks.Severity.ADVICE, 2, 11, "a recieve", "g", "c"
+    )
+    assert tidy([grammar, spelling, wider]) == [wider, spelling]

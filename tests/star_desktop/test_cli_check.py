@@ -51,8 +51,10 @@ def test_json_output_is_report_to_dict():
 def test_json_finding_has_every_design_field():
     _, out, _ = run(["check", "--format", "json", "-"], BLOCKED)
     (finding,) = json.loads(out)["findings"]
+    # DESIGN.md's fields, and the verbatim fixes the editor applies
     assert set(finding) == {
         "rule", "check", "severity", "start", "end", "text", "message", "clause", "suggestions",
+        "replacements",
     }  # fmt: skip
     assert BLOCKED[finding["start"] : finding["end"]] == finding["text"]
 
