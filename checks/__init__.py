@@ -8,12 +8,13 @@
 
 from checks.engine import AUDIENCES, PLATFORMS, Policy, check, default_policy, load_policy
 from checks.findings import Finding, Report, Severity
-from checks.rules import PolicyError
+from checks.rules import ImageRef, PolicyError
 
 __all__ = [
     "AUDIENCES",
     "PLATFORMS",
     "Finding",
+    "ImageRef",
     "Policy",
     "PolicyError",
     "Report",

@@ -25,7 +25,7 @@ from checks.policy import (
     read_source,
     shipped_policy_dir,
 )
-from checks.rules import Checker, Context, PolicyError, Rule
+from checks.rules import Checker, Context, ImageRef, PolicyError, Rule
 from checks.text import Document
 
 PLATFORMS = ("x", "linkedin", "website")
@@ -140,13 +140,15 @@ def check(
     date: dt.date | None = None,
     policy: Policy | None = None,
     title: str = "",
+    images: Iterable[ImageRef] = (),
 ) -> Report:
     """Check ``text`` against the policy and return its findings, ordered by position.
 
     ``platforms`` and ``audiences`` take the names of DESIGN.md; ``date`` is the
     scheduled date (today when ``None``), which decides whether a pre-election period
     applies; ``policy`` defaults to the shipped policy; ``title`` is the website
-    article's title, measured against its limit.
+    article's title, measured against its limit; ``images`` are the post's images, whose
+    alt text is checked.
     """
     platforms = tuple(platforms)
     audiences = tuple(audiences)
@@ -169,6 +171,7 @@ def check(
         platforms,
         audiences,
         title,
+        tuple(images),
         matched=lexicon.patterns.matching(doc.text, doc.folded),
     )
     findings = [finding for checker in policy.checkers for finding in checker.run(ctx)]

@@ -74,6 +74,14 @@ class _Defaults(dict[str, str]):
         return "{" + key + "}"
 
 
+@dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image attached to a post: the name the author knows it by, and its alt text."""
+
+    name: str
+    alt: str = ""
+
+
 @dataclass(slots=True)
 class Context:
     """What a checker sees: the document, the shared term hits and the post's settings."""
@@ -84,6 +92,7 @@ class Context:
     platforms: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
     title: str = ""
+    images: tuple[ImageRef, ...] = ()
     #: Ids of the policy patterns that may match (`checks.prefilter.PatternSet`); None
     #: when unknown, and then every pattern runs.
     matched: frozenset[int] | None = None
