@@ -1,0 +1,337 @@
+# SPDX-License-Identifier: MIT
+"""Month summaries for the calendar: content mix, council mentions, targets, gaps, election."""
+
+from __future__ import annotations
+
+import calendar as calendar_
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import checks
+from checks.families import elections
+from star_desktop.storage import CATEGORIES, Draft, DraftSummary, Event, Status, Store
+
+#: The parts of the content mix; the strategy wants them in equal thirds.
+MIX_GROUPS: tuple[str, ...] = ("good-news", "self-promotion", "topical")
+MIX_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "good-news": "Internal good news",
+        "self-promotion": "Self-promotion",
+        "topical": "Topical stories",
+    }
+)
+PLATFORM_LABELS: Mapping[str, str] = MappingProxyType(
+    {"x": "X (Twitter)", "linkedin": "LinkedIn", "website": "Website"}
+)
+STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
+    {
+        Status.DRAFT: "Draft",
+        Status.SUBMITTED: "Submitted",
+        Status.APPROVED: "Approved",
+        Status.PUBLISHED: "Published",
+        Status.REJECTED: "Rejected",
+    }
+)
+_MIX_OF = {c.name: c.mix for c in CATEGORIES}
+DEFAULT_COUNCILS = ("Stockport", "Trafford", "Rochdale")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class MixShare:
+    """One part of the content mix: how many of the month's posts, and their share."""
+
+    group: str
+    label: str
+    count: int
+    share: float
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PlatformProgress:
+    """Posts planned (and published) on a platform against the month's target."""
+
+    platform: str
+    label: str
+    planned: int
+    published: int
+    target: int | None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ElectionPeriod:
+    """A pre-election period from the policy's ``[election]`` table, inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PeriodFinding:
+    """A pre-election rule that fires on a post scheduled inside the period."""
+
+    draft_id: int
+    check: str
+    text: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class MonthSummary:
+    """Everything the calendar shows about one month.
+
+    Attributes:
+        first: The first day of the month.
+        theme: The month's theme ("" when none is set).
+        focus: What the theme is about.
+        drafts: The month's drafts in calendar order, rejected ones included.
+        mix: The content mix of the counted posts (not rejected), one entry per group.
+        uncategorised: Counted posts with no category.
+        mentions: Council name to how often the counted posts name it (title and text).
+        platforms: Planned posts against the target, per platform.
+        gaps: Weeks (Monday to Sunday, cut to the month) with no counted post.
+        events: The month's events (Meet the Buyer and the like).
+        election: The pre-election period, or None when none is configured.
+        period_findings: Pre-election findings on posts scheduled inside the period.
+    """
+
+    first: dt.date
+    theme: str
+    focus: str
+    drafts: tuple[DraftSummary, ...]
+    mix: tuple[MixShare, ...]
+    uncategorised: int
+    mentions: Mapping[str, int]
+    platforms: tuple[PlatformProgress, ...]
+    gaps: tuple[tuple[dt.date, dt.date], ...]
+    events: tuple[Event, ...]
+    election: ElectionPeriod | None
+    period_findings: tuple[PeriodFinding, ...]
+
+    @property
+    def last(self) -> dt.date:
+        """The last day of the month."""
+        return month_end(self.first)
+
+    @property
+    def counted(self) -> tuple[DraftSummary, ...]:
+        """The posts the gauges count: every draft but the rejected ones."""
+        return tuple(d for d in self.drafts if d.status is not Status.REJECTED)
+
+    def drafts_on(self, day: dt.date) -> tuple[DraftSummary, ...]:
+        """The drafts scheduled on ``day``, in time order."""
+        return tuple(d for d in self.drafts if d.date == day)
+
+    def days_with_posts(self) -> frozenset[dt.date]:
+        """The days that have at least one counted post."""
+        return frozenset(d.date for d in self.counted if d.date is not None)
+
+    def in_election(self, day: dt.date) -> bool:
+        """True when ``day`` falls inside the pre-election period."""
+        return self.election is not None and day in self.election
+
+    def findings_for(self, draft_id: int) -> tuple[PeriodFinding, ...]:
+        """The pre-election findings on one draft."""
+        return tuple(f for f in self.period_findings if f.draft_id == draft_id)
+
+
+def month_start(day: dt.date) -> dt.date:
+    """The first day of the month holding ``day``."""
+    return day.replace(day=1)
+
+
+def month_end(day: dt.date) -> dt.date:
+    """The last day of the month holding ``day``."""
+    return day.replace(day=calendar_.monthrange(day.year, day.month)[1])
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (or before) the one holding ``day``."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def election_period(policy: checks.Policy) -> ElectionPeriod | None:
+    """The policy's pre-election period, or None when its dates are not set."""
+    election = policy.data.get("election", {})
+    if not isinstance(election, Mapping):
+        return None
+    start, end = (_as_date(election.get(key)) for key in ("period_start", "period_end"))
+    if start is None or end is None or end < start:
+        return None
+    return ElectionPeriod(start, end)
+
+
+def council_names(policy: checks.Policy) -> tuple[str, ...]:
+    """The STAR councils named in the policy (Stockport, Trafford and Rochdale)."""
+    names = policy.data.get("councils", {}).get("names", [])
+    return tuple(str(n) for n in names) or DEFAULT_COUNCILS
+
+
+def count_mentions(texts: Iterable[str], councils: Iterable[str]) -> dict[str, int]:
+    """How often each council is named in ``texts``: whole words, any case, possessives too.
+
+    >>> count_mentions(["Stockport's team, STOCKPORT", "Stockportian", "Rochdale-based"],
+    ...                ["Stockport", "Rochdale"])
+    {'Stockport': 2, 'Rochdale': 1}
+    """
+    names = tuple(councils)
+    counts = dict.fromkeys(names, 0)
+    pattern = _mention_pattern(names)
+    lower = {n.casefold(): n for n in names}
+    for text in texts:
+        for match in pattern.finditer(text):
+            counts[lower[match.group(1).casefold()]] += 1
+    return counts
+
+
+def summarise_month(
+    store: Store, year: int, month: int, policy: checks.Policy | None = None
+) -> MonthSummary:
+    """Read one month from the store and summarise it for the calendar and its gauges.
+
+    Args:
+        store: The open database.
+        year: The year.
+        month: The month, 1 to 12.
+        policy: The loaded policy (councils, the pre-election period and its rules);
+            the shipped one when None.
+    """
+    policy = policy or checks.default_policy()
+    first = dt.date(year, month, 1)
+    key = f"{year:04d}-{month:02d}"
+    drafts = tuple(store.list_drafts(month=key))
+    counted = [d for d in drafts if d.status is not Status.REJECTED]
+    months = store.months(key, key)
+    theme = months[0] if months else None
+    full = {d.id: store.get(d.id) for d in counted}
+    election = election_period(policy)
+    return MonthSummary(
+        first=first,
+        theme=theme.theme if theme else "",
+        focus=theme.focus if theme else "",
+        drafts=drafts,
+        mix=_mix(counted),
+        uncategorised=sum(1 for d in counted if _MIX_OF.get(d.category or "") is None),
+        mentions=MappingProxyType(
+            count_mentions(
+                (f"{full[d.id].title}\n{full[d.id].text}" for d in counted),
+                council_names(policy),
+            )
+        ),
+        platforms=_progress(counted, theme.targets if theme else {}),
+        gaps=_gaps(first, {d.date for d in counted if d.date is not None}),
+        events=tuple(store.events(first, month_end(first))),
+        election=election,
+        period_findings=_period_findings(
+            [full[d.id] for d in counted if d.date is not None and election and d.date in election],
+            policy,
+        ),
+    )
+
+
+def period_findings_for(
+    text: str, day: dt.date, policy: checks.Policy, draft_id: int = 0
+) -> tuple[PeriodFinding, ...]:
+    """The pre-election rules' findings on ``text`` scheduled on ``day`` (none outside it)."""
+    period = election_period(policy)
+    if period is None or day not in period:
+        return ()
+    report = checks.check(text, date=day, policy=_period_policy(policy))
+    return tuple(PeriodFinding(draft_id, f.check, f.text, f.message) for f in report.findings)
+
+
+# helpers
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
+
+
+def _mix(drafts: Iterable[DraftSummary]) -> tuple[MixShare, ...]:
+    counts = dict.fromkeys(MIX_GROUPS, 0)
+    for draft in drafts:
+        group = _MIX_OF.get(draft.category or "")
+        if group in counts:
+            counts[group] += 1
+    total = sum(counts.values())
+    return tuple(
+        MixShare(g, MIX_LABELS[g], n, n / total if total else 0.0) for g, n in counts.items()
+    )
+
+
+def _progress(
+    drafts: list[DraftSummary], targets: Mapping[str, int]
+) -> tuple[PlatformProgress, ...]:
+    out = []
+    for platform in checks.PLATFORMS:
+        on = [d for d in drafts if platform in d.platforms]
+        target = targets.get(platform)
+        if on or target is not None:
+            published = sum(1 for d in on if d.status is Status.PUBLISHED)
+            label = PLATFORM_LABELS.get(platform, platform)
+            out.append(PlatformProgress(platform, label, len(on), published, target))
+    return tuple(out)
+
+
+def _gaps(first: dt.date, days: set[dt.date]) -> tuple[tuple[dt.date, dt.date], ...]:
+    last = month_end(first)
+    monday = first - dt.timedelta(days=first.weekday())
+    out = []
+    while monday <= last:
+        start, end = max(monday, first), min(monday + dt.timedelta(days=6), last)
+        if not any(start + dt.timedelta(days=i) in days for i in range((end - start).days + 1)):
+            out.append((start, end))
+        monday += dt.timedelta(days=7)
+    return tuple(out)
+
+
+# Policies hold mappings, so they cannot be hashed: keep the last few by identity.
+_PERIOD_POLICIES: dict[int, tuple[checks.Policy, checks.Policy]] = {}
+
+
+def _period_policy(policy: checks.Policy) -> checks.Policy:
+    """The policy with only its pre-election rules, to check many posts quickly."""
+    cached = _PERIOD_POLICIES.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    rules = [r for r in policy.rules if r.kind == elections.KIND]
+    checkers: tuple[Any, ...] = (
+        (elections.build(rules, policy.data, policy.lexicon),) if rules else ()
+    )
+    period = dataclasses.replace(policy, checkers=checkers)
+    if len(_PERIOD_POLICIES) >= 4:
+        _PERIOD_POLICIES.clear()
+    _PERIOD_POLICIES[id(policy)] = (policy, period)
+    return period
+
+
+def _period_findings(drafts: list[Draft], policy: checks.Policy) -> tuple[PeriodFinding, ...]:
+    out: list[PeriodFinding] = []
+    for draft in drafts:
+        if draft.date is not None:
+            text = f"{draft.title}\n{draft.text}"
+            out += period_findings_for(text, draft.date, policy, draft.id)
+    return tuple(out)
