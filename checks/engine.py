@@ -194,6 +194,9 @@ def tidy(findings: Iterable[Finding]) -> list[Finding]:
     reach: dict[str, int] = {}
     spelled: set[tuple[int, int]] = set()
     for finding in ordered:
+        if finding.start == finding.end:  # about the whole post (an image): never inside
+            kept.append(finding)
+            continue
         # Sorted by start, so a finding ending before the family's reach lies inside
         # the finding that set it.
         if finding.end <= reach.get(finding.rule, -1):
