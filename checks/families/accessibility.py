@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""Accessible posts: CamelCase hashtags, few hashtags, few emoji (GOV.UK guidance).
+"""Accessible posts (GOV.UK guidance): hashtags, emoji, links and the alt text of images.
 
 A rule of kind ``accessibility`` names its ``test``:
 
@@ -8,6 +8,16 @@ A rule of kind ``accessibility`` names its ``test``:
   with ``wordsegment``, loaded on the first such hashtag.
 - ``hashtag-count``: the hashtags after the first ``[accessibility] max_hashtags``.
 - ``emoji-count``: the emoji after the first ``[accessibility] max_emoji``.
+- ``emoji-repeated``: the same emoji two or more times in a row; the fix is one of them.
+- ``emoji-mid-sentence``: an emoji inside a sentence, in place of words (see
+  `checks.families.emoji_use`); the fix is the word, where ``word_emoji`` or
+  ``emoji_words`` give one.
+- ``link-count``: the web addresses (as X finds them) after the first ``max_links``, on
+  the platforms of ``link_platforms``.
+- ``alt-text``: each image of the post without useful alt text (see
+  `checks.families.alt_text`). Its findings are about an image, not the text: they have
+  the empty span at offset 0 and name the image as ``{image}``; its ``reasons`` table
+  explains each problem as ``{reason}``.
 
 Other ``[accessibility]`` data: ``words`` (single words the segmenter would split, such
 as "covid"; council names are added), ``acronyms`` (kept in capitals in a suggested
@@ -16,36 +26,46 @@ hashtag) and ``not_emoji`` (symbols such as "©" that are not counted).
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-import emoji
 import wordsegment
 
+from checks.families.alt_text import AltTextRules, reasons, suggestions_for
+from checks.families.emoji_use import (
+    EMOJI_RUN,
+    emoji_spans,
+    link_starts,
+    mid_sentence,
+    plain,
+    repeats,
+    runs,
+)
 from checks.findings import Finding
 from checks.lexicon import Lexicon
 from checks.rules import Context, PolicyError, Rule, string_list
 from checks.text import fold
+from checks.twitter_text import default_config
+from checks.twitter_urls import UrlFinder
+
+__all__ = ["EMOJI_RUN", "Accessibility", "build", "emoji_spans", "hashtags"]
 
 KIND = "accessibility"
 
-_TESTS = ("hashtag-case", "hashtag-count", "emoji-count")
-_OPTIONS = frozenset({"test", "suggestions"})
+_TESTS = (
+    *("hashtag-case", "hashtag-count", "emoji-count", "emoji-repeated"),
+    *("emoji-mid-sentence", "link-count", "alt-text"),
+)
+_OPTIONS = frozenset({"test", "suggestions", "reasons"})
 _CACHE_SIZE = 1024
 _ACRONYM_LENGTH = 5  # a hashtag in capitals this short is taken as an acronym
+_SECTION = "[accessibility]"
 
 # A hashtag is '#' and word characters, not inside a URL and not after a word, '/', '&'.
 _HASHTAG = re.compile(r"(?P<url>(?:https?://|www\.)\S+)|(?<![\w&#/])#(?P<tag>\w+)")
-
-# Runs of characters that can make up an emoji; only these are handed to `emoji`, which
-# is slow on long texts. A test checks that every emoji of the library is covered.
-EMOJI_RUN = re.compile(
-    "(?:[#*0-9]\ufe0f?\u20e3"
-    "|[\u00a9\u00ae\u200d\u203c\u2049\u2122-\u2bff\u3030\u303d\u3297\u3299\ufe0f"
-    "\U0001f000-\U0001faff\U000e0020-\U000e007f])+"
-)
 
 # Words of one or two letters that may stand in a multi-word hashtag; others ("co" in
 # "covid") are more likely a wrong split of a single word or acronym.
@@ -64,6 +84,12 @@ def build(rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> A
     return Accessibility(rules, data)
 
 
+@functools.cache
+def url_finder() -> UrlFinder:
+    """A finder of web addresses with the shipped twitter-text top-level domains."""
+    return UrlFinder(default_config().tlds)
+
+
 class Accessibility:
     """All accessibility rules of a policy, compiled; the word segmenter loads lazily."""
 
@@ -74,6 +100,7 @@ class Accessibility:
             raise PolicyError("[accessibility] must be a table")
         self.rules: dict[str, Rule] = {}
         self.suggestions: dict[str, list[str]] = {}
+        self.reasons: dict[str, str] = {}
         for rule in rules:
             unknown = sorted(set(rule.options) - _OPTIONS)
             if unknown:
@@ -85,14 +112,21 @@ class Accessibility:
                 raise PolicyError(f"rule {rule.id}: another rule already runs '{test}'")
             self.rules[test] = rule
             self.suggestions[test] = string_list(rule.options, "suggestions", rule.id)
+            if test == "alt-text":
+                self.reasons = reasons(rule.options, rule.id)
         self.max_hashtags = _limit(section, "max_hashtags", 2)
         self.max_emoji = _limit(section, "max_emoji", 3)
+        self.max_links = _limit(section, "max_links", 1)
+        self.link_platforms = frozenset(string_list(section, "link_platforms", _SECTION))
+        self.alt_text = AltTextRules(section)
         councils = data.get("councils", {})
         names = councils.get("names", []) if isinstance(councils, Mapping) else []
-        words = string_list(section, "words", "[accessibility]")
+        words = string_list(section, "words", _SECTION)
         self.single_words = frozenset(fold(w) for w in [*words, *names] if isinstance(w, str))
-        self.acronyms = {a.lower(): a for a in string_list(section, "acronyms", "[accessibility]")}
-        self.not_emoji = frozenset(string_list(section, "not_emoji", "[accessibility]"))
+        self.acronyms = {a.lower(): a for a in string_list(section, "acronyms", _SECTION)}
+        self.not_emoji = frozenset(string_list(section, "not_emoji", _SECTION))
+        self.word_emoji = _word_table(section, "word_emoji")
+        self.emoji_words = _word_table(section, "emoji_words")
         self._segmenter: Any = None
         self._segments: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
@@ -100,36 +134,76 @@ class Accessibility:
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Yield the findings of every accessibility rule."""
         text = ctx.doc.text
-        case, count = self.rules.get("hashtag-case"), self.rules.get("hashtag-count")
-        if (case or count) and "#" in text:
-            tags = hashtags(text)
-            if case:
-                for start, end in tags:
-                    camel = self.camel_case(text[start + 1 : end])
-                    if camel:
-                        yield case.finding(ctx.doc, start, end, [f"#{camel}"], [f"#{camel}"])
-            if count:
-                for start, end in tags[self.max_hashtags :]:
-                    yield count.finding(
-                        ctx.doc,
-                        start,
-                        end,
-                        self.suggestions["hashtag-count"],
-                        [""],
-                        max=str(self.max_hashtags),
+        if "#" in text:
+            yield from self._hashtag_findings(ctx)
+        if not text.isascii():
+            yield from self._emoji_findings(ctx)
+        rule = self.rules.get("link-count")
+        if rule and "." in text and self.link_platforms.intersection(ctx.platforms):
+            for start, end in url_finder().spans(text)[self.max_links :]:
+                yield self._finding(ctx, "link-count", start, end, max=str(self.max_links))
+        rule = self.rules.get("alt-text")
+        if rule:
+            for image in ctx.images:
+                for problem in self.alt_text.problems(image):
+                    reason = self.reasons[problem.problem].format(
+                        max=self.alt_text.max_length, length=len(image.alt.strip())
                     )
-        rule = self.rules.get("emoji-count")
-        if rule and not text.isascii():
-            found = [s for s in emoji_spans(text) if text[s[0] : s[1]] not in self.not_emoji]
+                    yield rule.finding(
+                        ctx.doc,
+                        0,
+                        0,
+                        suggestions_for(problem, self.suggestions["alt-text"]),
+                        image=image.name,
+                        reason=reason,
+                    )
+
+    def _hashtag_findings(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.doc.text
+        case, count = self.rules.get("hashtag-case"), self.rules.get("hashtag-count")
+        if not (case or count):
+            return
+        tags = hashtags(text)
+        if case:
+            for start, end in tags:
+                camel = self.camel_case(text[start + 1 : end])
+                if camel:
+                    yield case.finding(ctx.doc, start, end, [f"#{camel}"], [f"#{camel}"])
+        if count:
+            for start, end in tags[self.max_hashtags :]:
+                yield self._finding(ctx, "hashtag-count", start, end, max=str(self.max_hashtags))
+
+    def _emoji_findings(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.doc.text
+        found = [s for s in emoji_spans(text) if text[s[0] : s[1]] not in self.not_emoji]
+        if not found:
+            return
+        if "emoji-count" in self.rules:
             for start, end in found[self.max_emoji :]:
-                yield rule.finding(
-                    ctx.doc,
-                    start,
-                    end,
-                    self.suggestions["emoji-count"],
-                    [""],
-                    max=str(self.max_emoji),
-                )
+                yield self._finding(ctx, "emoji-count", start, end, max=str(self.max_emoji))
+        repeated, middle = self.rules.get("emoji-repeated"), self.rules.get("emoji-mid-sentence")
+        if not (repeated or middle):
+            return
+        links = link_starts(text, url_finder()) if middle and "." in text else frozenset()
+        for run in runs(text, found):
+            same_runs = repeats(text, run) if repeated else []
+            if repeated:
+                for same in same_runs:
+                    first = text[slice(*same.emoji[0])]
+                    yield repeated.finding(
+                        ctx.doc, same.start, same.end, (), [first], count=str(len(same.emoji))
+                    )
+            if not middle or (same_runs and same_runs[0] == run):
+                continue  # a run of one repeated emoji: its fix (keep one) comes first
+            inside = mid_sentence(text, run, links, self.word_emoji, self.emoji_words)
+            if inside:
+                word = [inside.word] if inside.word else []
+                general = self.suggestions["emoji-mid-sentence"]
+                yield middle.finding(ctx.doc, run.start, run.end, [*word, *general], word)
+
+    def _finding(self, ctx: Context, test: str, start: int, end: int, **values: str) -> Finding:
+        """A finding of ``test`` whose fix is to delete the span."""
+        return self.rules[test].finding(ctx.doc, start, end, self.suggestions[test], [""], **values)
 
     def camel_case(self, tag: str) -> str | None:
         """The CamelCase form of ``tag`` when it runs several words together in one case."""
@@ -176,23 +250,21 @@ def hashtags(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def emoji_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the emoji in ``text`` (Python string offsets), in order."""
-    spans: list[tuple[int, int]] = []
-    for run in EMOJI_RUN.finditer(text):
-        offset = run.start()
-        spans.extend(
-            (offset + e["match_start"], offset + e["match_end"])
-            for e in emoji.emoji_list(run.group())
-        )
-    return spans
-
-
 def _several_words(words: Sequence[str]) -> bool:
     """True when ``words`` looks like a real split: no stray letters or fragments."""
     if len(words) < 2 or len(words[-1]) == 1:
         return False
     return all(w.isdigit() or len(w) > 2 or w in _SHORT_WORDS for w in words)
+
+
+def _word_table(section: Mapping[str, Any], key: str) -> dict[str, str]:
+    """``[accessibility] key``: emoji to words, keyed without variation selectors."""
+    table = section.get(key, {})
+    if not isinstance(table, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()
+    ):
+        raise PolicyError(f'{_SECTION} {key} must be a table of emoji = "word"')
+    return {plain(k): v for k, v in table.items()}
 
 
 def _limit(section: Mapping[str, Any], key: str, default: int) -> int:

@@ -19,17 +19,32 @@ WORDS = st.sampled_from(
     ]
 )  # fmt: skip
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(WORDS, st.text(max_size=5))).map("".join))
+ALTS = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(["", "IMG_0042.jpg", "Image of buyers", "Buyers at the fair", "x" * 251]),
+)
+IMAGES = st.lists(st.builds(checks.ImageRef, st.text(max_size=12), ALTS), max_size=3)
+
+#: Checks about the post as a whole (an image), not a span: their findings have the empty
+#: span at offset 0.
+DOCUMENT_LEVEL = frozenset({"accessibility.alt-text"})
 
 
 @settings(max_examples=300, deadline=None)
-@given(TEXTS)
-def test_any_text_gives_sorted_valid_spans(text):
-    report = checks.check(text, policy=POLICY)
+@given(TEXTS, IMAGES)
+def test_any_text_gives_sorted_valid_spans(text, images):
+    report = checks.check(text, policy=POLICY, images=images)
     keys = [f.sort_key() for f in report.findings]
     assert keys == sorted(keys)
-    assert len(set(keys)) == len(keys)
+    spans = [f.sort_key() for f in report.findings if f.check not in DOCUMENT_LEVEL]
+    assert len(set(spans)) == len(spans)
     for finding in report.findings:
-        assert 0 <= finding.start < finding.end <= len(text)
+        if finding.check in DOCUMENT_LEVEL:
+            assert finding.start == finding.end == 0
+            assert finding.replacements == ()
+            assert any(f"Image '{image.name}'" in finding.message for image in images)
+        else:
+            assert 0 <= finding.start < finding.end <= len(text)
         assert finding.text == text[finding.start : finding.end]
         assert finding.clause
 
