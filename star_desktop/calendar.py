@@ -37,6 +37,23 @@ STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
         Status.REJECTED: "Rejected",
     }
 )
+CATEGORY_LABELS: Mapping[str, str] = MappingProxyType({c.name: c.label for c in CATEGORIES})
+#: Short names of Appendix A's categories, for narrow columns (the full label in tooltips).
+CATEGORY_SHORT: Mapping[str, str] = MappingProxyType(
+    {
+        "chest-opportunity": "Opportunities on The Chest",
+        "good-news-star": "Good news: STAR",
+        "good-news-councils": "Good news: councils and partners",
+        "contract-award": "Good news: contract award",
+        "personal-expertise": "Team expertise",
+        "public-domain": "Signposting: public domain",
+        "positive-coverage": "Positive media coverage",
+        "professional-experience": "Professional experience",
+        "team-today": "Team today",
+        "upcoming-event": "Upcoming event",
+        "useful-content": "Useful content",
+    }
+)
 _MIX_OF = {c.name: c.mix for c in CATEGORIES}
 DEFAULT_COUNCILS = ("Stockport", "Trafford", "Rochdale")
 

@@ -1,0 +1,382 @@
+# SPDX-License-Identifier: MIT
+"""The calendar pane: month, week and list views, the month's theme and its gauges."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import checks
+from star_desktop.calendar import (
+    MonthSummary,
+    add_months,
+    month_end,
+    month_start,
+    period_findings_for,
+    summarise_month,
+)
+from star_desktop.storage import DraftSummary, StorageError, Store
+from ui.calendar_list import PostList, StatusLegend, ask_date
+from ui.calendar_paint import long_date
+from ui.calendar_views import DayData, DayGrid
+from ui.gauges import MonthGauges
+
+VIEWS = ("month", "week", "list")
+
+
+class CalendarPane(QWidget):
+    """Plan posts on a calendar: drag a post to another day to reschedule it.
+
+    Signals:
+        draft_activated: The user opens a post (double-click or Enter): its draft id.
+        draft_rescheduled: A post moved to another day, after the database update:
+            its draft id and the new ``datetime.date``.
+        month_changed: The month shown changed: its first day.
+    """
+
+    draft_activated = Signal(int)
+    draft_rescheduled = Signal(int, object)
+    month_changed = Signal(object)
+
+    def __init__(self, store: Store, policy: checks.Policy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarPane")
+        self.setAccessibleName("Content calendar")
+        self._store = store
+        self._policy = policy
+        self._day = dt.date.today()
+        self._summary: MonthSummary | None = None
+        self._loading = False
+
+        # widgets
+        self.prev_button = self._arrow(Qt.ArrowType.LeftArrow, "Previous month", "Ctrl+Page Up")
+        self.next_button = self._arrow(Qt.ArrowType.RightArrow, "Next month", "Ctrl+Page Down")
+        self.month_label = QLabel(self)
+        self.month_label.setObjectName("monthLabel")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 9) * 1.5)
+        title_font.setBold(True)
+        self.month_label.setFont(title_font)
+        self.today_button = QPushButton("&Today", self)
+        self.today_button.setAccessibleName("Go to today")
+        self.view_group = QButtonGroup(self)
+        self.view_buttons: dict[str, QPushButton] = {}
+        for number, (name, label) in enumerate(
+            zip(VIEWS, ("&Month", "&Week", "&List"), strict=True)
+        ):
+            button = QPushButton(label, self)
+            button.setCheckable(True)
+            button.setObjectName(f"{name}ViewButton")
+            button.setAccessibleName(f"{name.title()} view")
+            self.view_group.addButton(button, number)
+            self.view_buttons[name] = button
+        self.theme_label = QLabel("T&heme:", self)
+        self.theme_edit = QLineEdit(self)
+        self.theme_edit.setObjectName("themeEdit")
+        self.theme_edit.setPlaceholderText("No theme yet: type this month's theme")
+        self.theme_label.setBuddy(self.theme_edit)
+        self.focus_label = QLabel(self)
+        self.focus_label.setObjectName("focusLabel")
+        self.focus_label.setWordWrap(True)
+        self.election_label = QLabel(self)
+        self.election_label.setObjectName("electionLabel")
+        self.election_label.setWordWrap(True)
+        self.election_label.setAccessibleName("Pre-election period")
+        self.election_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.election_label.setMargin(6)
+        self.election_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.empty_label.setMargin(8)
+        self.month_grid = DayGrid(week=False, parent=self)
+        self.week_grid = DayGrid(week=True, parent=self)
+        self.post_list = PostList(self)
+        self.view_stack = QStackedWidget(self)
+        for view in (self.month_grid, self.week_grid, self.post_list):
+            self.view_stack.addWidget(view)
+        self.legend = StatusLegend(self)
+        self.gauges = MonthGauges(self)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("calendarStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Calendar messages")
+
+        # signals
+        self.prev_button.clicked.connect(lambda: self._step_month(-1))
+        self.next_button.clicked.connect(lambda: self._step_month(1))
+        self.today_button.clicked.connect(lambda: self.show_month(dt.date.today()))
+        self.view_group.idClicked.connect(self._on_view_group_clicked)
+        self.theme_edit.editingFinished.connect(self._on_theme_edit_finished)
+        for grid in (self.month_grid, self.week_grid):
+            grid.draft_activated.connect(self.draft_activated)
+            grid.draft_dropped.connect(self.move_draft)
+            grid.move_requested.connect(self._on_move_requested)
+            grid.day_selected.connect(self._on_day_selected)
+            grid.outside_requested.connect(self._on_outside_requested)
+        self.post_list.draft_activated.connect(self.draft_activated)
+        self.post_list.move_requested.connect(self._on_move_requested)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(lambda s=step: self._step_month(s))
+
+        # layout
+        top = QHBoxLayout()
+        top.addWidget(self.prev_button)
+        top.addWidget(self.month_label)
+        top.addWidget(self.next_button)
+        top.addWidget(self.today_button)
+        top.addStretch(1)
+        for button in self.view_buttons.values():
+            top.addWidget(button)
+        theme_row = QHBoxLayout()
+        theme_row.addWidget(self.theme_label)
+        theme_row.addWidget(self.theme_edit, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.empty_label)
+        left.addWidget(self.view_stack, 1)
+        left.addWidget(self.legend)
+        gauges_area = QScrollArea(self)
+        gauges_area.setWidget(self.gauges)
+        gauges_area.setWidgetResizable(True)
+        gauges_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        gauges_area.setFixedWidth(300)
+        gauges_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(gauges_area)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addLayout(theme_row)
+        outer.addWidget(self.focus_label)
+        outer.addWidget(self.election_label)
+        outer.addLayout(body, 1)
+        outer.addWidget(self.status_label)
+
+        # state
+        self.view_buttons["month"].setChecked(True)
+        self.show_month(self._day)
+
+    def _arrow(self, arrow: Qt.ArrowType, name: str, keys: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setArrowType(arrow)
+        button.setAccessibleName(name)
+        button.setToolTip(f"{name} ({keys})")
+        button.setAutoRaise(True)
+        return button
+
+    # public interface
+
+    def refresh(self) -> None:
+        """Reload the shown month from the store (a draft changed elsewhere)."""
+        self._loading = True
+        first = month_start(self._day)
+        summary = summarise_month(self._store, first.year, first.month, self._policy)
+        self._summary = summary
+        month_name = f"{first:%B %Y}"
+        self.month_label.setText(month_name)
+        self.month_label.setAccessibleName(f"Showing {month_name}")
+        if not self.theme_edit.hasFocus():
+            self.theme_edit.setText(summary.theme)
+        self.theme_edit.setAccessibleName(f"Theme for {month_name}")
+        self.focus_label.setText(summary.focus)
+        self.focus_label.setVisible(bool(summary.focus))
+        self._show_election(summary)
+        self._show_empty(summary)
+        self.gauges.show_summary(summary)
+        month_days = _grid_days(first, month_end(first))
+        week_start = self._day - dt.timedelta(days=self._day.weekday())
+        week_days = [week_start + dt.timedelta(days=i) for i in range(7)]
+        data = self._day_data(summary, month_days[0], max(month_days[-1], week_days[-1]))
+        week_data = self._day_data(summary, min(week_days[0], month_days[0]), week_days[-1])
+        self.month_grid.setAccessibleName(f"Month of {month_name}")
+        self.month_grid.set_days(month_days, data)
+        self.week_grid.setAccessibleName(f"Week beginning {long_date(week_days[0])}")
+        self.week_grid.set_days(week_days, week_data)
+        self.post_list.set_drafts(data)
+        for grid in (self.month_grid, self.week_grid):
+            grid.select_day(self._day)
+        self._loading = False
+
+    def show_month(self, day: dt.date) -> None:
+        """Show the month holding ``day``, with ``day`` focused."""
+        changed = month_start(day) != month_start(self._day) or self._summary is None
+        self._day = day
+        self.refresh()
+        if changed:
+            self.month_changed.emit(month_start(day))
+
+    def summary(self) -> MonthSummary | None:
+        """The summary of the month shown."""
+        return self._summary
+
+    def current_day(self) -> dt.date:
+        """The focused day."""
+        return self._day
+
+    def set_view(self, name: str) -> None:
+        """Show the ``month``, ``week`` or ``list`` view."""
+        index = VIEWS.index(name)
+        self.view_buttons[name].setChecked(True)
+        self.view_stack.setCurrentIndex(index)
+
+    def move_draft(self, draft_id: int, day: dt.date) -> bool:
+        """Reschedule a post to ``day`` (its time is kept); True when it moved.
+
+        Emits `draft_rescheduled` after the database update, then refreshes.
+        """
+        try:
+            draft = self._store.get(draft_id)
+            if draft.date == day:
+                return False
+            self._store.update(draft_id, date=day)
+        except StorageError as exc:
+            self._say(f"Could not move the post: {exc}")
+            return False
+        message = f"Moved '{draft.title}' to {long_date(day)}."
+        findings = period_findings_for(f"{draft.title}\n{draft.text}", day, self._policy, draft_id)
+        if findings:
+            message += f" That day is in the pre-election period: {findings[0].message}"
+        elif self._summary is not None and self._summary.in_election(day):
+            message += " That day is in the pre-election period, whose rules now apply."
+        self.draft_rescheduled.emit(draft_id, day)
+        self.refresh()
+        self._say(message)
+        return True
+
+    # slots
+
+    @Slot(int)
+    def _on_view_group_clicked(self, number: int) -> None:
+        self.set_view(VIEWS[number])
+
+    @Slot()
+    def _on_theme_edit_finished(self) -> None:
+        summary = self._summary
+        theme = self.theme_edit.text().strip()
+        if summary is None or theme == summary.theme:
+            return
+        key = f"{summary.first:%Y-%m}"
+        months = self._store.months(key, key)
+        targets = months[0].targets if months else {}
+        try:
+            self._store.set_month(key, theme, focus=summary.focus, targets=targets)
+        except StorageError as exc:
+            self._say(f"Could not save the theme: {exc}")
+            return
+        self.refresh()
+        self._say(f"Theme for {summary.first:%B %Y} saved.")
+
+    @Slot(int)
+    def _on_move_requested(self, draft_id: int) -> None:
+        try:
+            draft = self._store.get(draft_id)
+        except StorageError as exc:
+            self._say(f"Could not open the post: {exc}")
+            return
+        day = ask_date(self, draft.title, draft.date or self._day)
+        if day is not None:
+            self.move_draft(draft_id, day)
+
+    @Slot(object)
+    def _on_day_selected(self, day: dt.date) -> None:
+        if self._loading:
+            return
+        if month_start(day) == month_start(self._day):
+            self._day = day
+        else:
+            self.show_month(day)
+
+    @Slot(object)
+    def _on_outside_requested(self, day: dt.date) -> None:
+        self.show_month(day)
+
+    # helpers
+
+    def _step_month(self, step: int) -> None:
+        first = add_months(self._day, step)
+        self.show_month(first.replace(day=min(self._day.day, month_end(first).day)))
+
+    def _say(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.status_label.setAccessibleDescription(message)
+
+    def _day_data(self, summary: MonthSummary, first: dt.date, last: dt.date) -> DayData:
+        drafts: dict[dt.date, list[DraftSummary]] = {}
+        month = first.replace(day=1)
+        while month <= last:
+            posts = summary.drafts if month == summary.first else self._month_drafts(month)
+            for draft in posts:
+                if draft.date is not None and first <= draft.date <= last:
+                    drafts.setdefault(draft.date, []).append(draft)
+            month = add_months(month, 1)
+        events: dict[dt.date, tuple[object, ...]] = {}
+        for event in self._store.events(first, last):
+            events[event.date] = (*events.get(event.date, ()), event)
+        return DayData(
+            month=summary.first,
+            drafts={day: tuple(posts) for day, posts in drafts.items()},
+            events=events,  # type: ignore[arg-type]
+            election=summary.election,
+            flagged=frozenset(f.draft_id for f in summary.period_findings),
+        )
+
+    def _month_drafts(self, month: dt.date) -> list[DraftSummary]:
+        return self._store.list_drafts(month=f"{month:%Y-%m}")
+
+    def _show_election(self, summary: MonthSummary) -> None:
+        period = summary.election
+        overlaps = (
+            period is not None and period.start <= summary.last and period.end >= summary.first
+        )
+        self.election_label.setVisible(overlaps)
+        self.legend.show_election = overlaps
+        self.legend.update()
+        if period is None or not overlaps:
+            return
+        text = (
+            f"<b>Pre-election period</b> from {long_date(period.start)} to "
+            f"{long_date(period.end)} (hatched days): party, councillor and candidate names "
+            "must not appear in posts scheduled inside it."
+        )
+        flagged = {f.draft_id for f in summary.period_findings}
+        if flagged:
+            titles = [html.escape(d.title) for d in summary.drafts if d.id in flagged]
+            count = "1 post breaks" if len(titles) == 1 else f"{len(titles)} posts break"
+            text += f" <b>{count} this rule</b> (marked !): " + "; ".join(titles) + "."
+        self.election_label.setText(text)
+
+    def _show_empty(self, summary: MonthSummary) -> None:
+        empty = not summary.drafts
+        self.empty_label.setVisible(empty)
+        if empty:
+            self.empty_label.setText(
+                f"No posts planned for {summary.first:%B} yet. Give a post a date in "
+                f"{summary.first:%B} in the editor and it appears here."
+            )
+
+
+def _grid_days(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Whole weeks, Monday to Sunday, covering ``first`` to ``last``."""
+    start = first - dt.timedelta(days=first.weekday())
+    end = last + dt.timedelta(days=6 - last.weekday())
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
