@@ -153,9 +153,9 @@ def main(
             return run_check(args, stdin, stdout)
         if args.command in ("drafts", "db"):
             return run_storage(args, stdin, stdout)
-        build_parser().print_help(stderr)
-        stderr.write("\nstar-desktop: the desktop window is not built yet; use 'check'.\n")
-        return ExitStatus.USAGE
+        from ui.app import run_app  # Qt loads only when the window opens
+
+        return run_app(args.db, args.policy, sample=not args.no_sample)
     except UsageError as exc:
         stderr.write(f"star-desktop: {exc}\n")
         return ExitStatus.USAGE

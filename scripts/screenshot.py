@@ -1,0 +1,56 @@
+"""Take README's screenshot: the app with a sample post and its real findings.
+
+Run under a virtual screen: ``xvfb-run -s "-screen 0 1600x1000x24" .venv/bin/python
+scripts/screenshot.py docs/screenshots/main-window.png``. Uses a throwaway database and
+settings, so nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+POST = (
+    "Going forward, join our bidders' briefing on the ITT for the school catering "
+    "contract on 14 January at Stockport Town Hall. Questions? Call Sarah on 07700 900123. "
+    "The new framework was awarded by the panel last week. #socialvalue #meetthebuyer #sme"
+)
+
+
+def main(out: str) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="star-shot-"))
+    os.environ["STAR_DESKTOP_WORDS"] = str(folder / "words.txt")
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import checks
+    from star_desktop.storage import Store
+    from ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    store = Store.open(folder / "star.db", sample=True, today=dt.date.today())
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("profile/name", "Sam Taylor")
+    window = MainWindow(store, checks.load_policy(), settings, check_delay_ms=10)
+    window.resize(1600, 1000)
+    window.show()
+    window.new_draft()
+    window.metadata_bar.title_edit.setText("School catering: bidders' briefing")
+    window.editor.setPlainText(POST)
+
+    def shoot() -> None:
+        window.checker_panel.select_next()
+        app.processEvents()
+        window.grab().save(out)
+        print(f"saved {out}")
+        app.quit()
+
+    QTimer.singleShot(4000, shoot)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots/main-window.png"))

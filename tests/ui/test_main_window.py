@@ -1,0 +1,274 @@
+"""The main window, driven through its real widgets: typing, findings, fixes, submit, restart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtGui import QTextCharFormat
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QTreeWidget, QWidget
+
+import checks
+from star_desktop.storage import ReadOnlyError, Status, Store
+from ui.editor import MAX_PASTE
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.ui
+
+PHONE_POST = "Questions about the tender? Call Sarah on 07700 900123 any weekday."
+
+
+@pytest.fixture(scope="module")
+def shared_policy():
+    return checks.load_policy()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "star.db"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, db_path, settings, shared_policy, monkeypatch):
+    messages = []
+    monkeypatch.setattr(MainWindow, "inform", lambda self, title, text: messages.append(text))
+    store = Store.open(db_path, sample=False)
+    win = MainWindow(store, shared_policy, settings, check_delay_ms=5)
+    win.messages = messages
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+    store.close()
+
+
+def type_post(qtbot, window, text):
+    editor = window.findChild(QPlainTextEdit, "draftEditor")
+    editor.setFocus()
+    with qtbot.waitSignal(window.session.report_ready, timeout=15_000):
+        if text.isascii():
+            qtbot.keyClicks(editor, text)
+        else:  # QTest types ASCII keys only; paste-like insertion for the rest
+            editor.insertPlainText(text)
+    qtbot.waitUntil(lambda: window.session.report and window.session.report.text == text)
+    return editor
+
+
+def panel_findings(window):
+    """The findings listed in the checker panel, ignored ones left out."""
+    tree = window.findChild(QWidget, "checkerPanel").findChild(QTreeWidget, "findingsTree")
+    found = []
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        if group.text(0).startswith("Ignored"):
+            continue
+        found += [
+            group.child(c).data(0, Qt.ItemDataRole.UserRole) for c in range(group.childCount())
+        ]
+    return found
+
+
+def underline_at(editor, position):
+    block = editor.document().findBlock(position)
+    offset = position - block.position()
+    for fmt_range in block.layout().formats():
+        if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
+            return fmt_range.format.underlineStyle()
+    return QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_typing_a_phone_number_shows_a_finding_and_an_underline(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    phone = [f for f in panel_findings(window) if f.rule == "personal-data"]
+    assert [f.text for f in phone] == ["07700 900123"]
+    assert phone[0].severity is checks.Severity.BLOCK
+    start = PHONE_POST.index("07700")
+    assert underline_at(editor, start + 2) == QTextCharFormat.UnderlineStyle.WaveUnderline
+    assert underline_at(editor, 2) == QTextCharFormat.UnderlineStyle.NoUnderline
+    summary = window.findChild(QWidget, "checkSummary")
+    assert "1 blocking issue" in summary.text()
+
+
+def test_selecting_a_finding_selects_its_text(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    phone = next(f for f in panel_findings(window) if f.rule == "personal-data")
+    assert window.checker_panel.select_matching(phone)
+    assert editor.textCursor().selectedText() == "07700 900123"
+
+
+def test_spans_after_an_emoji_land_on_the_right_text(qtbot, window):
+    post = "\U0001f389 Call 07700 900123 today"
+    editor = type_post(qtbot, window, post)
+    phone = next(f for f in panel_findings(window) if f.rule == "personal-data")
+    window.checker_panel.select_matching(phone)
+    assert editor.textCursor().selectedText() == "07700 900123"
+
+
+def test_applying_a_fix_changes_the_text_and_undo_restores_it(qtbot, window):
+    post = "Going forward we will publish every tender on The Chest."
+    editor = type_post(qtbot, window, post)
+    jargon = next(f for f in panel_findings(window) if f.check.startswith("jargon"))
+    assert jargon.replacements[0] == "From now on"
+    window.checker_panel.select_matching(jargon)
+    qtbot.mouseClick(window.checker_panel.fix_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == post.replace("Going forward", "From now on")
+    editor.undo()
+    assert editor.toPlainText() == post
+
+
+def test_f7_moves_to_the_next_finding(qtbot, window):
+    editor = type_post(qtbot, window, "Going forward, call 07700 900123.")
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    first = editor.textCursor().selectedText()
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    second = editor.textCursor().selectedText()
+    assert {first, second} == {"Going forward", "07700 900123"}
+
+
+def test_submit_is_refused_without_training(qtbot, window):
+    type_post(qtbot, window, "Join us at the Meet the Buyer event in Rochdale.")
+    window.save_profile("Sam Taylor", None)
+    assert not window.submit_for_approval()
+    assert "Data Protection training is not recorded" in window.messages[-1]
+    assert window.store.get(window.session.draft.id).status is Status.DRAFT
+
+
+def test_submit_is_refused_while_blocking_findings_remain(qtbot, window):
+    type_post(qtbot, window, PHONE_POST)
+    window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
+    assert not window.submit_for_approval()
+    assert "1 blocking issue remains" in window.messages[-1]
+
+
+def test_submit_with_training_and_no_blocking_findings(qtbot, window):
+    type_post(qtbot, window, "Join us at the Meet the Buyer event in Rochdale.")
+    window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
+    assert window.submit_for_approval()
+    assert window.store.get(window.session.draft.id).status is Status.SUBMITTED
+
+
+def test_training_older_than_a_year_is_refused(qtbot, window):
+    type_post(qtbot, window, "Join us at the Meet the Buyer event in Rochdale.")
+    window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=400))
+    assert not window.submit_for_approval()
+    assert "more than a year old" in window.messages[-1]
+
+
+def test_an_ignored_finding_with_a_reason_no_longer_blocks(qtbot, window):
+    type_post(qtbot, window, PHONE_POST)
+    phone = next(f for f in panel_findings(window) if f.rule == "personal-data")
+    window.record_override(phone, "This is the team's public enquiries line")
+    assert phone not in panel_findings(window)
+    assert window.checker_panel.ignored == [phone]
+    window.save_profile("Sam Taylor", dt.date.today())
+    assert window.submit_for_approval()
+
+
+def test_the_draft_survives_closing_and_reopening_the_window(
+    qtbot, db_path, settings, shared_policy
+):
+    store = Store.open(db_path, sample=False)
+    first = MainWindow(store, shared_policy, settings, check_delay_ms=5)
+    qtbot.addWidget(first)
+    first.show()
+    type_post(qtbot, first, "Our new framework opens on The Chest next week.")
+    draft_id = first.session.draft.id
+    first.close()
+    store.close()
+
+    store = Store.open(db_path, sample=False)
+    second = MainWindow(store, shared_policy, settings, check_delay_ms=5)
+    qtbot.addWidget(second)
+    assert second.session.draft.id == draft_id
+    assert second.editor.toPlainText() == "Our new framework opens on The Chest next week."
+    second.close()
+    store.close()
+
+
+def test_window_layout_is_restored(qtbot, db_path, settings, shared_policy):
+    store = Store.open(db_path, sample=False)
+    first = MainWindow(store, shared_policy, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.docks["previews"].hide()
+    first.close()
+    second = MainWindow(store, shared_policy, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert not second.docks["previews"].isVisible()
+    assert second.docks["checker"].isVisible()
+    second.close()
+    store.close()
+
+
+def test_a_failed_save_keeps_the_text_and_says_why(qtbot, window, monkeypatch):
+    editor = type_post(qtbot, window, "Draft one")
+
+    def refuse(*args, **kwargs):
+        raise ReadOnlyError("the data folder is read-only")
+
+    monkeypatch.setattr(window.store, "save_text", refuse)
+    qtbot.keyClicks(editor, " more")
+    assert not window.session.flush()
+    assert editor.toPlainText() == "Draft one more"
+    assert "read-only" in window.banner_label.text()
+    assert window.session.autosaver.pending == "Draft one more"
+    monkeypatch.undo()
+    assert window.session.flush()
+    assert window.store.get(window.session.draft.id).text == "Draft one more"
+
+
+def test_a_huge_paste_is_refused_with_a_message(qtbot, window):
+    editor = window.findChild(QPlainTextEdit, "draftEditor")
+    data = QMimeData()
+    data.setText("x" * (MAX_PASTE + 1))
+    editor.insertFromMimeData(data)
+    assert editor.toPlainText() == ""
+    assert "Nothing was pasted" in window.messages[-1]
+
+
+def test_counters_show_the_weighted_length(qtbot, window):
+    type_post(qtbot, window, "See https://example.com/a/very/long/path/indeed for details")
+    counter = window.findChild(QWidget, "counter_x")
+    assert counter.text() == "39/280"  # "See " 4 + the link 23 + " for details" 12
+
+
+def test_platform_counter_turns_red_past_the_limit(qtbot, window):
+    type_post(qtbot, window, "word " * 60)
+    counter = window.findChild(QWidget, "counter_x")
+    assert counter.text().startswith("\u26a0 300/280")
+    assert "color" in counter.styleSheet()
+
+
+def test_stale_reports_are_dropped(qtbot, window):
+    editor = type_post(qtbot, window, "First text")
+    old = window.session.report
+    editor.setPlainText("Second text, with 07700 900123")
+    window.session._on_report_ready(window.session.revision - 1, old)
+    assert window.session.report is old  # not replaced by the older revision
+    qtbot.waitUntil(lambda: window.session.report.text.startswith("Second"), timeout=15_000)
+
+
+def test_standard_shortcuts_are_bound(window):
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
+    assert shortcuts["&New draft"] == "Ctrl+N"
+    assert shortcuts["&Save now"] == "Ctrl+S"
+    assert shortcuts["&Find drafts"] == "Ctrl+F"
+    assert shortcuts["&Next finding"] == "F7"
+
+
+def test_about_names_the_policy_version(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.show_about()
+    assert window.policy.version in shown[0]

@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: MIT
+"""Start the desktop app: Qt, the policy, the database, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import checks
+from star_desktop import paths
+from star_desktop.storage import StorageError, Store, UnusableDatabaseError, backup
+from ui.main_window import APP_NAME, MainWindow
+
+ORGANISATION = "STAR Procurement"
+
+
+def run_app(db_option: str | None, policy_option: str | None, *, sample: bool = True) -> int:
+    """Open the window and run until it closes; returns the process exit status."""
+    started = time.perf_counter()
+    sys.setswitchinterval(0.001)  # the UI thread gets the GIL back quickly from checks
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName(APP_NAME)
+    try:
+        policy = checks.load_policy(paths.policy_path(policy_option))
+    except (checks.PolicyError, OSError) as exc:
+        QMessageBox.critical(None, "Policy file cannot be used", str(exc))
+        return 2
+    store = open_store(paths.db_path(db_option), sample=sample)
+    if store is None:
+        return 2
+    window = MainWindow(store, policy, QSettings())
+    window.show()
+    if os.environ.get("STAR_DESKTOP_QUIT_WHEN_SHOWN"):  # the benchmark's start-up timing
+        QTimer.singleShot(0, lambda: _report_startup(started, app))
+    status = app.exec()
+    store.close()
+    return status
+
+
+def open_store(path: Path, *, sample: bool) -> Store | None:
+    """Open the database, offering the latest backup or a fresh one when it is unusable."""
+    while True:
+        try:
+            return Store.open(path, sample=sample, backup_on_start=True)
+        except UnusableDatabaseError as exc:
+            choice = _ask_recovery(path, str(exc))
+            if choice == "quit":
+                return None
+            if choice == "backup":
+                latest = backup.latest_backup(path)
+                if latest is None:
+                    continue
+                backup.restore(path, latest)
+            else:
+                backup.set_aside(path)
+        except StorageError as exc:
+            QMessageBox.critical(None, "Database cannot be opened", str(exc))
+            return None
+
+
+def _ask_recovery(path: Path, reason: str) -> str:
+    latest = backup.latest_backup(path)
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Database cannot be used")
+    box.setText(reason)
+    box.setInformativeText(
+        "The file has been left exactly as it was. You can restore the latest automatic "
+        "backup, or set the file aside and start a fresh database."
+    )
+    restore = None
+    if latest is not None:
+        restore = box.addButton(
+            f"Restore backup of {latest.stem[-15:]}", QMessageBox.ButtonRole.AcceptRole
+        )
+    fresh = box.addButton("Start a fresh database", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return "backup"
+    if clicked is fresh:
+        return "fresh"
+    return "quit"
+
+
+def _report_startup(started: float, app: QApplication) -> None:
+    print(f"window shown after {(time.perf_counter() - started) * 1000:.0f} ms", flush=True)
+    app.quit()

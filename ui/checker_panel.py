@@ -1,0 +1,247 @@
+# SPDX-License-Identifier: MIT
+"""The checker panel: findings grouped by severity, each with its clause and fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from checks import Finding, Report, Severity
+from ui.editor import _escape
+from ui.style import LOOKS, severity_icon
+
+_FINDING_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CheckerPanel(QWidget):
+    """List the findings of the last check; select one, apply its fix or ignore it."""
+
+    finding_selected = Signal(object)  # Finding
+    fix_requested = Signal(object, str)  # Finding, replacement
+    ignore_requested = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkerPanel")
+        self.setAccessibleName("Checker")
+        self.setMinimumWidth(380)
+        self.findings: list[Finding] = []
+        self.ignored: list[Finding] = []
+
+        self.summary_label = QLabel("Start typing: the post is checked as you write.")
+        self.summary_label.setObjectName("checkSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAccessibleName("Check summary")
+        self.status_label = QLabel("")
+        self.status_label.setObjectName("checkStatus")
+        self.status_label.setWordWrap(True)
+        self.findings_tree = QTreeWidget()
+        self.findings_tree.setObjectName("findingsTree")
+        self.findings_tree.setAccessibleName("Findings")
+        self.findings_tree.setAccessibleDescription(
+            "Findings grouped by severity. Select one to select its text in the post."
+        )
+        self.findings_tree.setHeaderHidden(True)
+        self.findings_tree.setRootIsDecorated(True)
+        self.findings_tree.setUniformRowHeights(True)
+        self.findings_tree.setWordWrap(True)
+        self.details_view = QTextBrowser()
+        self.details_view.setObjectName("findingDetails")
+        self.details_view.setAccessibleName("Finding details")
+        self.details_view.setOpenLinks(False)
+        self.details_view.setMinimumHeight(90)
+        self.fix_button = QPushButton("&Apply fix")
+        self.fix_button.setObjectName("applyFix")
+        self.fix_button.setToolTip("Replace the text with the suggested fix (Ctrl+Z undoes it)")
+        self.ignore_button = QPushButton("&Ignore\u2026")
+        self.ignore_button.setObjectName("ignoreFinding")
+        self.ignore_button.setToolTip("Ignore this finding, with a reason for the approver")
+
+        self.findings_tree.currentItemChanged.connect(self._on_current_item_changed)
+        self.findings_tree.itemActivated.connect(self._on_item_activated)
+        self.fix_button.clicked.connect(self._on_fix_clicked)
+        self.ignore_button.clicked.connect(self._on_ignore_clicked)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.fix_button)
+        buttons.addWidget(self.ignore_button)
+        buttons.addStretch(1)
+        outer_layout = QVBoxLayout(self)
+        outer_layout.addWidget(self.summary_label)
+        outer_layout.addWidget(self.findings_tree, 3)
+        outer_layout.addWidget(self.details_view, 1)
+        outer_layout.addLayout(buttons)
+        outer_layout.addWidget(self.status_label)
+        self._show_details(None)
+
+    # public
+
+    def show_report(self, report: Report, ignored: set[int]) -> None:
+        """List ``report``'s findings; those whose index is in ``ignored`` go last, greyed."""
+        current = self.current_finding()
+        self.findings = [f for i, f in enumerate(report.findings) if i not in ignored]
+        self.ignored = [f for i, f in enumerate(report.findings) if i in ignored]
+        self.findings_tree.clear()
+        for severity in Severity:
+            members = [f for f in self.findings if f.severity is severity]
+            if not members:
+                continue
+            look = LOOKS[severity]
+            group = QTreeWidgetItem([f"{look.heading} ({len(members)})"])
+            group.setIcon(0, severity_icon(severity))
+            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.findings_tree.addTopLevelItem(group)
+            for finding in members:
+                group.addChild(_finding_item(finding))
+            group.setExpanded(True)
+        if self.ignored:
+            group = QTreeWidgetItem([f"Ignored, with a reason ({len(self.ignored)})"])
+            group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.findings_tree.addTopLevelItem(group)
+            for finding in self.ignored:
+                item = _finding_item(finding)
+                item.setForeground(0, self.palette().placeholderText())
+                group.addChild(item)
+        self.summary_label.setText(summary_text(self.findings))
+        blocked = any(f.severity is Severity.BLOCK for f in self.findings)
+        colour = LOOKS[Severity.BLOCK].colour(self.palette()).name() if blocked else ""
+        self.summary_label.setStyleSheet(
+            f"font-weight: bold; color: {colour};" if blocked else "font-weight: bold;"
+        )
+        if current is not None:
+            self.select_matching(current)
+        else:
+            self._show_details(None)
+
+    def set_status(self, text: str) -> None:
+        """A line under the list: engine notices (dictionary missing, checking...)."""
+        self.status_label.setText(text)
+
+    def current_finding(self) -> Finding | None:
+        """The finding selected in the list, if any."""
+        item = self.findings_tree.currentItem()
+        finding: Finding | None = item.data(0, _FINDING_ROLE) if item is not None else None
+        return finding
+
+    def select_matching(self, finding: Finding) -> bool:
+        """Select the listed finding with the same check and text as ``finding``."""
+        for item in self._finding_items():
+            listed: Finding = item.data(0, _FINDING_ROLE)
+            if (listed.check, listed.text, listed.start) == (
+                finding.check,
+                finding.text,
+                finding.start,
+            ):
+                self.findings_tree.setCurrentItem(item)
+                return True
+        return False
+
+    def select_next(self) -> Finding | None:
+        """Select the next finding in the list (wrapping), and return it."""
+        items = self._finding_items(include_ignored=False)
+        if not items:
+            return None
+        current = self.findings_tree.currentItem()
+        index = items.index(current) + 1 if current in items else 0
+        item = items[index % len(items)]
+        self.findings_tree.setCurrentItem(item)
+        return item.data(0, _FINDING_ROLE)
+
+    # slots
+
+    @Slot(QTreeWidgetItem, QTreeWidgetItem)
+    def _on_current_item_changed(
+        self, current: QTreeWidgetItem | None, previous: QTreeWidgetItem | None
+    ) -> None:
+        del previous
+        finding = current.data(0, _FINDING_ROLE) if current is not None else None
+        self._show_details(finding)
+        if finding is not None:
+            self.finding_selected.emit(finding)
+
+    @Slot(QTreeWidgetItem, int)
+    def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        del column
+        finding = item.data(0, _FINDING_ROLE)
+        if finding is not None:
+            self.finding_selected.emit(finding)
+
+    @Slot()
+    def _on_fix_clicked(self) -> None:
+        finding = self.current_finding()
+        if finding is not None and finding.replacements:
+            self.fix_requested.emit(finding, finding.replacements[0])
+
+    @Slot()
+    def _on_ignore_clicked(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.ignore_requested.emit(finding)
+
+    # helpers
+
+    def _finding_items(self, include_ignored: bool = True) -> list[QTreeWidgetItem]:
+        items: list[QTreeWidgetItem] = []
+        for g in range(self.findings_tree.topLevelItemCount()):
+            group = self.findings_tree.topLevelItem(g)
+            if group is None:
+                continue
+            if not include_ignored and group.text(0).startswith("Ignored"):
+                continue
+            children = (group.child(c) for c in range(group.childCount()))
+            items.extend(child for child in children if child is not None)
+        return items
+
+    def _show_details(self, finding: Finding | None) -> None:
+        self.fix_button.setEnabled(bool(finding and finding.replacements))
+        self.ignore_button.setEnabled(finding is not None and finding not in self.ignored)
+        if finding is None:
+            self.details_view.setHtml(
+                "<p>Select a finding to see why it matters, the policy clause it "
+                "enforces and how to fix it.</p>"
+            )
+            return
+        fix = finding.replacements[0] if finding.replacements else None
+        parts = [
+            f"<p><b>{LOOKS[finding.severity].label}</b> ({_escape(finding.check)}): "
+            f"{_escape(finding.message)}</p>",
+            f"<p><i>Policy:</i> {_escape(finding.clause)}</p>",
+        ]
+        if fix is not None:
+            shown = f"replace with \u2018{_escape(fix)}\u2019" if fix else "remove it"
+            parts.append(f"<p><i>Fix:</i> {shown}</p>")
+        advice = [s for s in finding.suggestions if s not in finding.replacements]
+        if advice:
+            parts.append("<p><i>Suggestions:</i> " + "; ".join(map(_escape, advice)) + "</p>")
+        self.details_view.setHtml("".join(parts))
+
+
+def _finding_item(finding: Finding) -> QTreeWidgetItem:
+    shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
+    item = QTreeWidgetItem([f"\u2018{shown}\u2019 \u2013 {finding.rule}"])
+    item.setIcon(0, severity_icon(finding.severity))
+    item.setData(0, _FINDING_ROLE, finding)
+    item.setToolTip(0, f"{finding.message}\nPolicy: {finding.clause}")
+    return item
+
+
+def summary_text(findings: list[Finding]) -> str:
+    """The panel's top line: ready for approval, or a count of what stands in the way."""
+    blocking = sum(f.severity is Severity.BLOCK for f in findings)
+    warnings = sum(f.severity is Severity.WARN for f in findings)
+    if blocking:
+        noun = "issue" if blocking == 1 else "issues"
+        return f"{blocking} blocking {noun}: fix before submitting."
+    if warnings:
+        noun = "warning" if warnings == 1 else "warnings"
+        return f"Ready for approval ({warnings} {noun} to review)."
+    return "Ready for approval."

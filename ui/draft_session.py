@@ -1,0 +1,261 @@
+# SPDX-License-Identifier: MIT
+"""The draft being edited: autosave, check requests and what to do with their results.
+
+`DraftSession` owns no widgets. The main window gives it the editor and reads its
+signals, so the saving and checking rules live in one place that tests can drive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+import checks
+from star_desktop.readiness import Readiness, is_overridden, readiness
+from star_desktop.storage import (
+    Autosaver,
+    ConflictError,
+    Draft,
+    Person,
+    SaveError,
+    Status,
+    Store,
+    UnknownDraftError,
+)
+from ui.workers import CheckDispatcher, CheckRequest
+
+#: How often the autosaver is asked whether a save is due (it saves about every second).
+TICK_MS = 200
+
+
+class DraftSession(QObject):
+    """Load, autosave and check one draft at a time."""
+
+    draft_loaded = Signal(object)  # Draft
+    report_ready = Signal(object, object)  # checks.Report, set of hidden finding indices
+    saved = Signal(object)  # datetime of the save
+    save_failed = Signal(str, bool)  # message, True when it is a conflict
+    check_failed = Signal(str)
+
+    def __init__(
+        self, store: Store, dispatcher: CheckDispatcher, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.dispatcher = dispatcher
+        self.draft: Draft | None = None
+        self.autosaver: Autosaver | None = None
+        self.text = ""
+        self.revision = 0
+        self.report: checks.Report | None = None
+        self.report_revision = -1
+        self.save_error: str | None = None
+        self.closed = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._on_tick)
+        self._timer.start()
+        dispatcher.report_ready.connect(self._on_report_ready)
+        dispatcher.check_failed.connect(self.check_failed)
+
+    def close(self) -> None:
+        """Stop saving and checking: the window is closing (call `flush` first)."""
+        if self.closed:
+            return
+        self.closed = True
+        self._timer.stop()
+        self.dispatcher.report_ready.disconnect(self._on_report_ready)
+        self.draft = None
+        self.autosaver = None
+
+    # loading
+
+    def open(self, draft_id: int) -> Draft:
+        """Save the current draft, then load ``draft_id`` and check it at once."""
+        self.flush()
+        draft = self.store.get(draft_id)
+        self._adopt(draft)
+        return draft
+
+    def new(self, author: str | None) -> Draft:
+        """Start a new, empty draft for X."""
+        self.flush()
+        draft = self.store.create_draft("", "", platforms=("x",), author=author or None)
+        self._adopt(draft)
+        return draft
+
+    def _adopt(self, draft: Draft) -> None:
+        self.draft = draft
+        self.autosaver = Autosaver(self.store, draft.id, draft.version)
+        self.text = draft.text
+        self.report = None
+        self.save_error = None
+        self.draft_loaded.emit(draft)
+        self.request_check(now=True)
+
+    # editing
+
+    def text_changed(self, text: str) -> None:
+        """The editor's text changed: note it for the autosaver and check it soon."""
+        if self.draft is None or text == self.text:
+            return
+        self.text = text
+        if self.autosaver is not None:
+            self.autosaver.edit(text)
+        self.request_check()
+
+    def update_details(self, values: dict[str, Any]) -> None:
+        """Save the metadata bar's values (and any pending text first), then recheck."""
+        if self.draft is None or self.autosaver is None:
+            return
+        try:
+            self.autosaver.flush()
+            self.draft = self.store.update(self.draft.id, version=self.autosaver.version, **values)
+        except SaveError as exc:
+            self._report_save_error(exc)
+            return
+        self.autosaver.version = self.draft.version
+        self.request_check(now=True)
+
+    def set_status(self, status: Status) -> None:
+        """Move the draft to ``status`` (after saving its text)."""
+        if self.draft is None or self.autosaver is None:
+            return
+        self.autosaver.flush()
+        self.draft = self.store.update(self.draft.id, version=self.autosaver.version, status=status)
+        self.autosaver.version = self.draft.version
+
+    def details_changed_elsewhere(self) -> None:
+        """The calendar or another window changed this draft's details: take their version."""
+        if self.draft is None or self.autosaver is None:
+            return
+        try:
+            self.draft = self.store.get(self.draft.id)
+        except UnknownDraftError:
+            return
+        if self.autosaver.pending is None:
+            self.autosaver.version = self.draft.version
+        else:  # only details changed, so our text can go over their version
+            self.autosaver.keep_mine(self.draft.version)
+        self.draft_loaded.emit(self.draft)
+        self.request_check(now=True)
+
+    # saving
+
+    def flush(self) -> bool:
+        """Save pending text now; False (and `save_failed`) when it could not be saved."""
+        if self.autosaver is None:
+            return True
+        try:
+            self.autosaver.flush()
+        except SaveError as exc:
+            self._report_save_error(exc)
+            return False
+        self._saved_ok()
+        return True
+
+    def keep_mine(self) -> None:
+        """Settle a conflict by saving the editor's text over the other copy."""
+        if self.autosaver is not None and self.draft is not None:
+            self.autosaver.keep_mine(self.store.get(self.draft.id).version)
+            self.flush()
+
+    def take_theirs(self) -> Draft | None:
+        """Settle a conflict by reloading the other copy (the editor's text is replaced)."""
+        if self.draft is None:
+            return None
+        draft = self.store.get(self.draft.id)
+        self._adopt(draft)
+        return draft
+
+    @Slot()
+    def _on_tick(self) -> None:
+        if self.autosaver is None or self.autosaver.pending is None:
+            return
+        try:
+            if self.autosaver.tick():
+                self._saved_ok()
+        except SaveError as exc:
+            self._report_save_error(exc)
+
+    def _saved_ok(self) -> None:
+        if self.save_error is not None:
+            self.save_error = None
+        self.saved.emit(dt.datetime.now())
+
+    def _report_save_error(self, exc: SaveError) -> None:
+        conflict = isinstance(exc, ConflictError)
+        message = (
+            "This draft was changed in another window since you opened it."
+            if conflict
+            else f"Could not save: {exc}. Your text is safe here and saving will be retried."
+        )
+        if message != self.save_error:
+            self.save_error = message
+            self.save_failed.emit(message, conflict)
+        if conflict and self.autosaver is not None:
+            self.autosaver.version = -1  # stop retrying until the author chooses
+
+    # checking
+
+    def request_check(self, *, now: bool = False) -> None:
+        """Ask for a check of the current text with the draft's details."""
+        if self.draft is None:
+            return
+        self.revision += 1
+        self.dispatcher.request(
+            CheckRequest(
+                revision=self.revision,
+                text=self.text,
+                platforms=self.draft.platforms or ("x",),
+                audiences=self.draft.audiences,
+                date=self.draft.date,
+                title=self.draft.title,
+                images=tuple(
+                    checks.ImageRef(i.path.rsplit("/", 1)[-1], i.alt)
+                    for i in self.store.images(self.draft.id)
+                ),
+            ),
+            now=now,
+        )
+
+    def hidden_findings(self, report: checks.Report) -> set[int]:
+        """Indices of ``report``'s findings the author ignored with a reason."""
+        if self.draft is None:
+            return set()
+        overrides = self.store.overrides(self.draft.id)
+        return {i for i, f in enumerate(report.findings) if is_overridden(f, overrides)}
+
+    @Slot(int, object)
+    def _on_report_ready(self, revision: int, report: checks.Report) -> None:
+        if revision != self.revision or report.text != self.text:
+            return  # a check of text that has since changed
+        self.report = report
+        self.report_revision = revision
+        self.report_ready.emit(report, self.hidden_findings(report))
+
+    # submitting
+
+    def readiness(self, person: Person | None, today: dt.date | None = None) -> Readiness:
+        """Whether the draft can be submitted now (checking synchronously if need be)."""
+        assert self.draft is not None
+        report = self.report
+        if report is None or report.text != self.text:
+            report = checks.check(
+                self.text,
+                platforms=self.draft.platforms or ("x",),
+                audiences=self.draft.audiences,
+                date=self.draft.date,
+                policy=self.dispatcher.policy,
+                title=self.draft.title,
+            )
+        images = self.store.images(self.draft.id)
+        return readiness(
+            report,
+            self.store.overrides(self.draft.id),
+            person,
+            today or dt.date.today(),
+            images_without_alt=sum(not i.alt.strip() for i in images),
+        )

@@ -1,0 +1,185 @@
+# SPDX-License-Identifier: MIT
+"""The draft editor: live underlines, tooltips and a context menu of fixes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
+
+from checks import Finding, Report
+from ui.highlighter import FindingsHighlighter, Mark
+from ui.offsets import Utf16Map
+from ui.style import LOOKS
+
+#: A paste longer than this many characters is refused with a message (no post is this long).
+MAX_PASTE = 200_000
+
+
+class DraftEditor(QPlainTextEdit):
+    """A plain-text editor for one post that shows the checker's findings in place."""
+
+    add_to_dictionary = Signal(str)  # a word the author wants the speller to accept
+    ignore_requested = Signal(object)  # a Finding the author wants to ignore, with a reason
+    paste_refused = Signal(int)  # the length of a paste that was too long
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftEditor")
+        self.setAccessibleName("Post text")
+        self.setAccessibleDescription(
+            "Type the post here. Problems are underlined: wavy for blocking, dashed for "
+            "warnings, dotted for advice. Press F7 for the next one."
+        )
+        self.setPlaceholderText("Write your post here. Checks run as you type.")
+        self.setTabChangesFocus(True)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+        self.highlighter = FindingsHighlighter(self.document())
+        self.report: Report | None = None
+
+    # public
+
+    def show_report(self, report: Report, overflow_at: int | None, hidden: set[int]) -> None:
+        """Underline ``report``'s findings (those whose index is not in ``hidden``).
+
+        ``report`` must be for the text now in the editor; ``overflow_at`` is the Python
+        offset from which the text does not fit (shaded), or None.
+        """
+        self.report = report
+        offsets = Utf16Map(report.text)
+        marks = [
+            Mark(offsets.to_qt(f.start), offsets.to_qt(f.end), f)
+            for i, f in enumerate(report.findings)
+            if i not in hidden and f.end > f.start
+        ]
+        shade = None if overflow_at is None else offsets.to_qt(overflow_at)
+        self.highlighter.set_marks(marks, shade)
+
+    def select_finding(self, finding: Finding) -> bool:
+        """Select the span of ``finding`` if it is still where the last check found it."""
+        mark = self._mark_of(finding)
+        if mark is None:
+            return False
+        cursor = self.textCursor()
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def apply_replacement(self, finding: Finding, replacement: str) -> bool:
+        """Replace the span of ``finding`` with ``replacement`` as one undoable step."""
+        mark = self._mark_of(finding)
+        if mark is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(mark.start)
+        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
+        if replacement == "" and self._is_spaced(mark):
+            cursor.setPosition(mark.end + 1, QTextCursor.MoveMode.KeepAnchor)  # its space too
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
+
+    def next_mark(self) -> Mark | None:
+        """The first mark after the cursor, wrapping to the top."""
+        marks = sorted(self.highlighter.marks, key=lambda m: m.start)
+        if not marks:
+            return None
+        here = self.textCursor().selectionEnd()
+        return next((m for m in marks if m.start >= here), marks[0])
+
+    # Qt events
+
+    def event(self, event: QEvent) -> bool:
+        """Show the message and clause of the finding under the mouse as a tooltip."""
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
+            marks = self.highlighter.marks_at(position)
+            if marks:
+                QToolTip.showText(event.globalPos(), tooltip_for(marks[0].finding), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fixes for the finding under the mouse first, then the usual edit actions."""
+        menu = self.menu_at(event.pos())
+        menu.exec(event.globalPos())
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
+        """Refuse a paste too long to be a post, rather than freeze on it."""
+        length = len(source.text()) if source.hasText() else 0
+        if length > MAX_PASTE:
+            self.paste_refused.emit(length)
+            return
+        super().insertFromMimeData(source)
+
+    # helpers
+
+    def menu_at(self, pos: QPoint) -> QMenu:
+        """The context menu for widget position ``pos`` (built, not shown: tests read it)."""
+        menu = self.createStandardContextMenu(pos)
+        marks = self.highlighter.marks_at(self.cursorForPosition(pos).position())
+        if not marks:
+            return menu
+        first = menu.actions()[0] if menu.actions() else None
+        finding = marks[0].finding
+        actions: list[QAction] = []
+        title = QAction(f"{LOOKS[finding.severity].label}: {finding.rule}", menu)
+        title.setEnabled(False)
+        actions.append(title)
+        for replacement in finding.replacements:
+            label = f"Replace with \u2018{replacement}\u2019" if replacement else "Remove it"
+            action = QAction(label, menu)
+            action.triggered.connect(
+                lambda _=False, f=finding, r=replacement: self.apply_replacement(f, r)
+            )
+            actions.append(action)
+        for suggestion in finding.suggestions:
+            if suggestion not in finding.replacements:
+                hint = QAction(f"Suggestion: {suggestion}", menu)
+                hint.setEnabled(False)
+                actions.append(hint)
+        if finding.rule == "spelling":
+            add = QAction(f"Add \u2018{finding.text}\u2019 to my dictionary", menu)
+            add.triggered.connect(lambda _=False, w=finding.text: self.add_to_dictionary.emit(w))
+            actions.append(add)
+        ignore = QAction("Ignore, with a reason\u2026", menu)
+        ignore.triggered.connect(lambda _=False, f=finding: self.ignore_requested.emit(f))
+        actions.append(ignore)
+        separator = QAction(menu)
+        separator.setSeparator(True)
+        actions.append(separator)
+        menu.insertActions(first, actions)  # type: ignore[arg-type]
+        return menu
+
+    def _mark_of(self, finding: Finding) -> Mark | None:
+        return next((m for m in self.highlighter.marks if m.finding is finding), None)
+
+    def _is_spaced(self, mark: Mark) -> bool:
+        text = self.document().toPlainText()
+        before = text[mark.start - 1 : mark.start] if mark.start else " "
+        after = text[mark.end : mark.end + 1]
+        return before in (" ", "\n", "") and after == " "
+
+
+def tooltip_for(finding: Finding) -> str:
+    """The tooltip of a finding: its severity, message and the policy clause it enforces."""
+    look = LOOKS[finding.severity]
+    lines = [f"<b>{look.label}</b> \u2013 {_escape(finding.message)}"]
+    if finding.clause:
+        lines.append(f"<i>Policy:</i> {_escape(finding.clause)}")
+    if finding.suggestions:
+        lines.append(f"<i>Fix:</i> {_escape(finding.suggestions[0])}")
+    return "<br>".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

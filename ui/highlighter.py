@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MIT
+"""Underlines for findings, by severity, and the shade over text past X's limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from checks import Finding, Severity
+from ui.style import LOOKS, overflow_colour
+
+_ORDER = {Severity.ADVICE: 0, Severity.WARN: 1, Severity.BLOCK: 2}  # worst drawn last
+
+
+@dataclass(slots=True)
+class Mark:
+    """A finding placed in the document: positions in UTF-16 units, kept up to date."""
+
+    start: int
+    end: int
+    finding: Finding
+
+
+class FindingsHighlighter(QSyntaxHighlighter):
+    """Draw the findings of the last check, moving them as the author types.
+
+    Positions are document positions. An edit shifts the marks after it and drops the
+    marks it touches, so underlines stay on their words until the next check arrives.
+    """
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.marks: list[Mark] = []
+        self.overflow_from: int | None = None
+        document.contentsChange.connect(self._on_contents_change)
+
+    # public
+
+    def set_marks(self, marks: list[Mark], overflow_from: int | None) -> None:
+        """Show ``marks`` and shade from ``overflow_from`` to the end (None: no shade)."""
+        self.marks = sorted(marks, key=lambda m: (_ORDER[m.finding.severity], m.start))
+        self.overflow_from = overflow_from
+        self.rehighlight()
+
+    def marks_at(self, position: int) -> list[Mark]:
+        """Marks covering document position ``position``, worst first."""
+        found = [m for m in self.marks if m.start <= position < m.end]
+        return sorted(found, key=lambda m: -_ORDER[m.finding.severity])
+
+    # QSyntaxHighlighter
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        """Apply the underlines and the shade that fall in the current block."""
+        block = self.currentBlock()
+        first = block.position()
+        last = first + block.length()
+        if self.overflow_from is not None and self.overflow_from < last:
+            shade = QTextCharFormat()
+            shade.setBackground(overflow_colour())
+            start = max(self.overflow_from - first, 0)
+            self.setFormat(start, len(text) - start, shade)
+        for mark in self.marks:
+            if mark.end <= first or mark.start >= last:
+                continue
+            start = max(mark.start, first) - first
+            end = min(mark.end, last) - first
+            look = LOOKS[mark.finding.severity]
+            fmt = self.format(start)
+            fmt.setUnderlineStyle(look.underline)
+            fmt.setUnderlineColor(look.colour())
+            self.setFormat(start, end - start, fmt)
+
+    # slots
+
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if removed == added:
+            # Formatting passes (Qt reports them as equal removal and addition) and
+            # same-length replacements move nothing; the next check corrects the rest.
+            return
+        shift = added - removed
+        kept: list[Mark] = []
+        for mark in self.marks:
+            if mark.end <= position:
+                kept.append(mark)
+            elif mark.start >= position + removed:
+                kept.append(Mark(mark.start + shift, mark.end + shift, mark.finding))
+            # a mark the edit touches goes until the next check
+        self.marks = kept
+        if self.overflow_from is not None and self.overflow_from > position:
+            self.overflow_from = max(position, self.overflow_from + shift)

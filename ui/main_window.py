@@ -1,0 +1,464 @@
+# SPDX-License-Identifier: MIT
+"""The main window: editor in the middle, checker, previews, drafts and calendar docked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import checks
+from checks.adapters.personal_words import PersonalWords, default_path
+from star_desktop import __version__
+from star_desktop.storage import Draft, InvalidValueError, Person, Status, Store
+
+try:  # TEMPORARY until the calendar pane lands
+    from ui.calendar_pane import CalendarPane
+except Exception:  # pragma: no cover
+    from PySide6.QtCore import Signal as _Signal
+
+    class CalendarPane(QWidget):  # type: ignore[no-redef]  # noqa: D101
+        draft_activated = _Signal(int)
+        draft_rescheduled = _Signal(int, object)
+
+        def __init__(self, store: object, policy: object) -> None:
+            super().__init__()
+            self.setObjectName("calendarPane")
+
+        def refresh(self) -> None:  # noqa: D102
+            pass
+
+
+from ui.checker_panel import CheckerPanel
+from ui.dialogs import IgnoreDialog, ProfileDialog
+from ui.draft_list import DraftList
+from ui.draft_session import DraftSession
+from ui.editor import DraftEditor
+from ui.metadata_bar import MetadataBar
+from ui.previews import PreviewTabs
+from ui.workers import CheckDispatcher
+
+APP_NAME = "STAR Desktop"
+
+
+class MainWindow(QMainWindow):
+    """Plan, draft and check posts: everything a council author needs in one window."""
+
+    def __init__(
+        self,
+        store: Store,
+        policy: checks.Policy,
+        settings: QSettings,
+        *,
+        check_delay_ms: int = 250,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.store = store
+        self.policy = policy
+        self.settings = settings
+
+        # widgets
+        self.dispatcher = CheckDispatcher(policy, delay_ms=check_delay_ms, parent=self)
+        self.session = DraftSession(store, self.dispatcher, self)
+        self.editor = DraftEditor()
+        self.metadata_bar = MetadataBar()
+        self.banner_label = QLabel("")
+        self.banner_label.setObjectName("banner")
+        self.banner_label.setWordWrap(True)
+        self.keep_button = QPushButton("Keep my text")
+        self.theirs_button = QPushButton("Use the other copy")
+        self.checker_panel = CheckerPanel()
+        self.previews = PreviewTabs()
+        self.draft_list = DraftList(store)
+        self.calendar_pane = CalendarPane(store, policy)
+        self.save_label = QLabel("")
+        self.save_label.setObjectName("saveState")
+
+        # signals
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.add_to_dictionary.connect(self._on_add_to_dictionary)
+        self.editor.ignore_requested.connect(self.ignore_finding)
+        self.editor.paste_refused.connect(self._on_paste_refused)
+        self.metadata_bar.changed.connect(self._on_details_changed)
+        self.metadata_bar.submit_requested.connect(self.submit_for_approval)
+        self.checker_panel.finding_selected.connect(self.editor.select_finding)
+        self.checker_panel.fix_requested.connect(self.editor.apply_replacement)
+        self.checker_panel.ignore_requested.connect(self.ignore_finding)
+        self.session.draft_loaded.connect(self._on_draft_loaded)
+        self.session.report_ready.connect(self._on_report_ready)
+        self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
+        self.session.check_failed.connect(self._on_check_failed)
+        self.dispatcher.busy_changed.connect(self._on_busy_changed)
+        self.keep_button.clicked.connect(self._on_keep_mine)
+        self.theirs_button.clicked.connect(self._on_take_theirs)
+        self.draft_list.draft_activated.connect(self.open_draft)
+        self.calendar_pane.draft_activated.connect(self.open_draft)
+        self.calendar_pane.draft_rescheduled.connect(self._on_draft_rescheduled)
+
+        # layout
+        banner = QWidget()
+        banner_layout = QHBoxLayout(banner)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.keep_button)
+        banner_layout.addWidget(self.theirs_button)
+        self.banner = banner
+        banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.addWidget(self.metadata_bar)
+        central_layout.addWidget(banner)
+        central_layout.addWidget(self.editor, 1)
+        self.setCentralWidget(central)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.docks = {
+            "drafts": self._dock("Drafts", "draftsDock", self.draft_list, left),
+            "checker": self._dock("Checker", "checkerDock", self.checker_panel, right),
+            "previews": self._dock("Previews", "previewsDock", self.previews, right),
+            "calendar": self._dock("Calendar", "calendarDock", self.calendar_pane, bottom),
+        }
+        self.statusBar().addPermanentWidget(self.save_label)
+        self._build_menus()
+
+        # state
+        self.resize(1400, 900)
+        self._restore_layout()
+        self._open_first_draft()
+
+    # public actions
+
+    @Slot(int)
+    def open_draft(self, draft_id: int) -> None:
+        """Open ``draft_id`` in the editor (the current draft is saved first)."""
+        self.session.open(draft_id)
+
+    @Slot()
+    def new_draft(self) -> None:
+        """Start a new draft and put the cursor in it."""
+        self.session.new(self.author())
+        self.draft_list.refresh()
+        self.metadata_bar.title_edit.setFocus()
+
+    @Slot()
+    def save_now(self) -> None:
+        """Save the text at once (it is saved as you type anyway)."""
+        if self.session.flush():
+            self.statusBar().showMessage("Saved.", 3000)
+
+    @Slot()
+    def next_finding(self) -> None:
+        """Select the next finding in the list and its text in the editor (F7)."""
+        finding = self.checker_panel.select_next()
+        if finding is not None:
+            self.editor.select_finding(finding)
+            self.editor.setFocus()
+
+    @Slot()
+    def submit_for_approval(self) -> bool:
+        """Mark the draft submitted, or say what stands in the way; True when submitted."""
+        if self.session.draft is None:
+            return False
+        result = self.session.readiness(self.person())
+        if not result.ready:
+            self.inform(
+                "Not ready for approval",
+                "This post cannot be submitted yet:\n\n"
+                + "\n".join(f"\u2022 {reason}" for reason in result.reasons),
+            )
+            return False
+        self.session.set_status(Status.SUBMITTED)
+        self.metadata_bar.set_status(Status.SUBMITTED)
+        self.draft_list.refresh()
+        self.calendar_pane.refresh()
+        self.statusBar().showMessage("Submitted for approval.", 5000)
+        return True
+
+    @Slot(object)
+    def ignore_finding(self, finding: checks.Finding) -> None:
+        """Ask for a reason, then stop flagging ``finding`` on this draft."""
+        if self.session.draft is None:
+            return
+        dialog = IgnoreDialog(finding, self)
+        if dialog.exec() != IgnoreDialog.DialogCode.Accepted:
+            return
+        self.record_override(finding, dialog.reason())
+
+    def record_override(self, finding: checks.Finding, reason: str) -> None:
+        """Store the override with ``reason`` and refresh the findings."""
+        assert self.session.draft is not None
+        try:
+            self.store.add_override(
+                self.session.draft.id, finding.check, finding.text, reason, self.author()
+            )
+        except InvalidValueError as exc:
+            self.inform("Reason needed", str(exc))
+            return
+        if self.session.report is not None:
+            self._on_report_ready(
+                self.session.report, self.session.hidden_findings(self.session.report)
+            )
+
+    @Slot()
+    def edit_profile(self) -> None:
+        """Ask for the author's name and Data Protection training date."""
+        person = self.person()
+        dialog = ProfileDialog(self.author(), person.dp_training if person else None, self)
+        if dialog.exec() == ProfileDialog.DialogCode.Accepted:
+            self.save_profile(*dialog.values())
+
+    def save_profile(self, name: str, trained: dt.date | None) -> None:
+        """Remember the author's name here and their training date in the database."""
+        if not name:
+            self.inform("Name needed", "Enter your name so approvers know who wrote a post.")
+            return
+        self.settings.setValue("profile/name", name)
+        self.store.set_person(name, trained)
+        self._update_profile_hint()
+
+    def author(self) -> str:
+        """The author's name from the profile ("" until set)."""
+        return str(self.settings.value("profile/name", "") or "")
+
+    def person(self) -> Person | None:
+        """The author's record (with the training date), or None without a profile."""
+        name = self.author()
+        if not name:
+            return None
+        try:
+            return self.store.person(name)
+        except LookupError:
+            return None
+
+    def inform(self, title: str, text: str) -> None:
+        """Tell the author something that needs their attention."""
+        QMessageBox.warning(self, title, text)
+
+    @Slot()
+    def show_about(self) -> None:
+        """The About box: versions of the program and of the policy in use."""
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>Offline drafting and policy checks for STAR Procurement's social media "
+            "posts (Stockport, Trafford and Rochdale councils).</p>"
+            f"<p>Policy version: {self.policy.version}<br>"
+            f"Rules: {len(self.policy.rules)}</p>",
+        )
+
+    # Qt events
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Save the draft and the window layout; keep the window if the text cannot be saved."""
+        if not self.session.flush():
+            answer = QMessageBox.question(
+                self,
+                "Text not saved",
+                f"{self.session.save_error}\n\nClose anyway and lose the unsaved text?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self.session.close()
+        self.dispatcher.wait_for_done(5000)
+        super().closeEvent(event)
+
+    # slots
+
+    @Slot()
+    def _on_editor_text_changed(self) -> None:
+        self.session.text_changed(self.editor.toPlainText())
+
+    @Slot(object)
+    def _on_draft_loaded(self, draft: Draft) -> None:
+        if self.editor.toPlainText() != draft.text:
+            self.editor.setPlainText(draft.text)
+        self.metadata_bar.load(draft)
+        self.draft_list.select_draft(draft.id)
+        label = draft.title or "Untitled draft"
+        self.setWindowTitle(f"{label} \u2013 {APP_NAME}")
+        self.banner.hide()
+
+    @Slot(object, object)
+    def _on_report_ready(self, report: checks.Report, hidden: set[int]) -> None:
+        platforms = self.metadata_bar.platforms()
+        overflow = report.lengths.get("x", {}).get("overflow_at") if "x" in platforms else None
+        self.editor.show_report(report, overflow, hidden)
+        self.checker_panel.show_report(report, hidden)
+        self.metadata_bar.set_lengths(report.lengths)
+        title = self.session.draft.title if self.session.draft else ""
+        self.previews.show_post(report.text, title, report.lengths, self.author())
+
+    @Slot()
+    def _on_details_changed(self) -> None:
+        self.session.update_details(self.metadata_bar.values())
+        self.draft_list.refresh()
+        self.calendar_pane.refresh()
+
+    @Slot(int, object)
+    def _on_draft_rescheduled(self, draft_id: int, day: dt.date) -> None:
+        del day
+        if self.session.draft is not None and self.session.draft.id == draft_id:
+            self.session.details_changed_elsewhere()
+        self.draft_list.refresh()
+
+    @Slot(str)
+    def _on_add_to_dictionary(self, word: str) -> None:
+        PersonalWords(default_path()).add(word)
+        self.session.request_check(now=True)
+        self.statusBar().showMessage(f"Added \u2018{word}\u2019 to your dictionary.", 4000)
+
+    @Slot(int)
+    def _on_paste_refused(self, length: int) -> None:
+        self.inform(
+            "Paste too long",
+            f"The text you pasted has {length:,} characters, far more than any post. "
+            "Nothing was pasted: copy a shorter part.",
+        )
+
+    @Slot(object)
+    def _on_saved(self, when: dt.datetime) -> None:
+        self.save_label.setText(f"Saved {when:%H:%M:%S}")
+        if not self.keep_button.isVisible():
+            self.banner.hide()
+
+    @Slot(str, bool)
+    def _on_save_failed(self, message: str, conflict: bool) -> None:
+        self.banner_label.setText(f"\u26a0 {message}")
+        self.keep_button.setVisible(conflict)
+        self.theirs_button.setVisible(conflict)
+        self.banner.show()
+        self.save_label.setText("Not saved")
+
+    @Slot(str)
+    def _on_check_failed(self, message: str) -> None:
+        self.checker_panel.set_status(f"The checker stopped on this text ({message}).")
+
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.checker_panel.set_status("Checking\u2026" if busy else self._engine_status())
+
+    @Slot()
+    def _on_keep_mine(self) -> None:
+        self.session.keep_mine()
+        self.banner.hide()
+
+    @Slot()
+    def _on_take_theirs(self) -> None:
+        self.session.take_theirs()
+        self.banner.hide()
+
+    # helpers
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        def action(
+            text: str,
+            slot: object,
+            shortcut: QKeySequence.StandardKey | str | None = None,
+        ) -> QAction:
+            item = QAction(text, self)
+            if shortcut is not None:
+                item.setShortcut(QKeySequence(shortcut))
+            item.triggered.connect(slot)
+            self.addAction(item)
+            return item
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(action("&New draft", self.new_draft, QKeySequence.StandardKey.New))
+        file_menu.addAction(action("&Save now", self.save_now, QKeySequence.StandardKey.Save))
+        file_menu.addSeparator()
+        file_menu.addAction(action("&Profile\u2026", self.edit_profile, "Ctrl+,"))
+        file_menu.addSeparator()
+        file_menu.addAction(action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(action("&Undo", self.editor.undo, QKeySequence.StandardKey.Undo))
+        edit_menu.addAction(action("&Redo", self.editor.redo, QKeySequence.StandardKey.Redo))
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            action("&Find drafts", self._focus_search, QKeySequence.StandardKey.Find)
+        )
+        check_menu = self.menuBar().addMenu("&Check")
+        check_menu.addAction(action("&Next finding", self.next_finding, "F7"))
+        check_menu.addAction(
+            action("&Check now", lambda: self.session.request_check(now=True), "F5")
+        )
+        check_menu.addAction(
+            action("&Submit for approval", self.submit_for_approval, "Ctrl+Return")
+        )
+        view_menu = self.menuBar().addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(action(f"&About {APP_NAME}", self.show_about))
+
+    def _focus_search(self) -> None:
+        self.docks["drafts"].show()
+        self.draft_list.search_edit.setFocus()
+        self.draft_list.search_edit.selectAll()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.splitDockWidget(
+                self.docks["checker"], self.docks["previews"], Qt.Orientation.Vertical
+            )
+            self.resizeDocks([self.docks["checker"]], [460], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["drafts"]], [260], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["calendar"]], [330], Qt.Orientation.Vertical)
+
+    def _open_first_draft(self) -> None:
+        recent = self.store.list_drafts(limit=1)
+        if recent:
+            self.open_draft(recent[0].id)
+        else:
+            self.new_draft()
+        self._update_profile_hint()
+
+    def _update_profile_hint(self) -> None:
+        if not self.author():
+            self.statusBar().showMessage(
+                "Welcome: set your name and Data Protection training date in File \u203a "
+                "Profile (Ctrl+,) before submitting posts."
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def _engine_status(self) -> str:
+        notes = []
+        for checker in self.policy.checkers:
+            status = getattr(checker, "status", None)
+            if callable(status):
+                text = str(status())
+                if text and ("not" in text.lower() or "cannot" in text.lower()):
+                    notes.append(text)
+        return " ".join(notes)
