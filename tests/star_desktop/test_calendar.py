@@ -169,3 +169,10 @@ def test_month_arithmetic():
     assert add_months(dt.date(2027, 12, 15), 1) == dt.date(2028, 1, 1)
     assert add_months(dt.date(2027, 1, 31), -1) == dt.date(2026, 12, 1)
     assert month_end(dt.date(2028, 2, 3)) == dt.date(2028, 2, 29)
+
+
+def test_every_category_has_a_short_name():
+    from star_desktop.calendar import CATEGORY_SHORT
+    from star_desktop.storage import CATEGORY_NAMES
+
+    assert set(CATEGORY_SHORT) == set(CATEGORY_NAMES)
