@@ -37,8 +37,8 @@ import wordsegment
 from checks.families.alt_text import AltTextRules, reasons, suggestions_for
 from checks.families.emoji_use import (
     EMOJI_RUN,
+    Links,
     emoji_spans,
-    link_starts,
     mid_sentence,
     plain,
     repeats,
@@ -134,13 +134,14 @@ class Accessibility:
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Yield the findings of every accessibility rule."""
         text = ctx.doc.text
+        links = Links(text, url_finder())
         if "#" in text:
             yield from self._hashtag_findings(ctx)
         if not text.isascii():
-            yield from self._emoji_findings(ctx)
+            yield from self._emoji_findings(ctx, links)
         rule = self.rules.get("link-count")
-        if rule and "." in text and self.link_platforms.intersection(ctx.platforms):
-            for start, end in url_finder().spans(text)[self.max_links :]:
+        if rule and self.link_platforms.intersection(ctx.platforms):
+            for start, end in links.spans[self.max_links :]:
                 yield self._finding(ctx, "link-count", start, end, max=str(self.max_links))
         rule = self.rules.get("alt-text")
         if rule:
@@ -173,7 +174,7 @@ class Accessibility:
             for start, end in tags[self.max_hashtags :]:
                 yield self._finding(ctx, "hashtag-count", start, end, max=str(self.max_hashtags))
 
-    def _emoji_findings(self, ctx: Context) -> Iterator[Finding]:
+    def _emoji_findings(self, ctx: Context, links: Links) -> Iterator[Finding]:
         text = ctx.doc.text
         found = [s for s in emoji_spans(text) if text[s[0] : s[1]] not in self.not_emoji]
         if not found:
@@ -184,7 +185,6 @@ class Accessibility:
         repeated, middle = self.rules.get("emoji-repeated"), self.rules.get("emoji-mid-sentence")
         if not (repeated or middle):
             return
-        links = link_starts(text, url_finder()) if middle and "." in text else frozenset()
         for run in runs(text, found):
             same_runs = repeats(text, run) if repeated else []
             if repeated:

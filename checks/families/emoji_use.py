@@ -10,8 +10,9 @@ start a web address; hashtags, mentions, punctuation and line ends do not count.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 import emoji
@@ -30,6 +31,7 @@ _GAP = frozenset(" \t\u00a0\u2009\u202f")  # spaces that may stand between emoji
 _SENTENCE_END = frozenset(".!?…:")
 _CLOSERS = frozenset("\"')]\u201d\u2019")
 _VARIATION = "\ufe0f"
+_TOKEN = re.compile(r"\S+")
 
 Span = tuple[int, int]
 
@@ -56,11 +58,14 @@ def emoji_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for run in EMOJI_RUN.finditer(text):
         offset = run.start()
-        spans.extend(
-            (offset + e["match_start"], offset + e["match_end"])
-            for e in emoji.emoji_list(run.group())
-        )
+        spans.extend((offset + start, offset + end) for start, end in _emoji_in(run.group()))
     return spans
+
+
+@functools.lru_cache(maxsize=4096)
+def _emoji_in(run: str) -> tuple[Span, ...]:
+    """The emoji of one candidate run, relative to it; runs recur, so they are cached."""
+    return tuple((e["match_start"], e["match_end"]) for e in emoji.emoji_list(run))
 
 
 def plain(symbol: str) -> str:
@@ -104,7 +109,7 @@ def after_word(text: str, start: int) -> bool:
     return i >= 0 and text[i] not in _SENTENCE_END and not text[i].isspace()
 
 
-def word_after(text: str, end: int, links: Collection[int]) -> str:
+def word_after(text: str, end: int, links: Container[int]) -> str:
     """The first character of the word after ``end`` on its line, or "" when none follows.
 
     ``links`` holds the start offsets of web addresses, which do not count as words.
@@ -112,7 +117,10 @@ def word_after(text: str, end: int, links: Collection[int]) -> str:
     j = end
     while j < len(text) and text[j] in _GAP:
         j += 1
-    if j == len(text) or not text[j].isalnum() or j in links:
+    if j == len(text) or not text[j].isalnum():
+        return ""
+    token = _TOKEN.match(text, j)
+    if token and "." in token.group() and j in links:  # every address holds a dot
         return ""
     return text[j]
 
@@ -128,7 +136,7 @@ class MidSentence:
 def mid_sentence(
     text: str,
     run: Run,
-    links: Collection[int],
+    links: Container[int],
     spelled: Mapping[str, str],
     meanings: Mapping[str, str],
 ) -> MidSentence | None:
@@ -155,9 +163,26 @@ def mid_sentence(
     return MidSentence(run, "")
 
 
-def link_starts(text: str, finder: UrlFinder) -> frozenset[int]:
-    """Start offsets of the web addresses in ``text``."""
-    return frozenset(start for start, _ in finder.spans(text))
+class Links:
+    """The web addresses of a text, found on first use; ``offset in links`` tests a start."""
+
+    def __init__(self, text: str, finder: UrlFinder) -> None:
+        """Keep ``text`` and ``finder``; nothing is searched yet."""
+        self._text = text
+        self._finder = finder
+
+    @functools.cached_property
+    def spans(self) -> list[Span]:
+        """Spans of the addresses, in order."""
+        return self._finder.spans(self._text) if "." in self._text else []
+
+    @functools.cached_property
+    def _starts(self) -> frozenset[int]:
+        return frozenset(start for start, _ in self.spans)
+
+    def __contains__(self, offset: object) -> bool:
+        """True when an address starts at ``offset``."""
+        return offset in self._starts
 
 
 def _only_gap(text: str, start: int, end: int) -> bool:
