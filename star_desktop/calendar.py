@@ -14,7 +14,7 @@ from typing import Any
 
 import checks
 from checks.families import elections
-from star_desktop.storage import CATEGORIES, Draft, DraftSummary, Event, Status, Store
+from star_desktop.storage import CATEGORIES, DraftSummary, Event, Status, Store
 
 #: The parts of the content mix; the strategy wants them in equal thirds.
 MIX_GROUPS: tuple[str, ...] = ("good-news", "self-promotion", "topical")
@@ -228,7 +228,7 @@ def summarise_month(
     counted = [d for d in drafts if d.status is not Status.REJECTED]
     months = store.months(key, key)
     theme = months[0] if months else None
-    full = {d.id: store.get(d.id) for d in counted}
+    texts = _texts(store, first, {d.id for d in counted})
     election = election_period(policy)
     return MonthSummary(
         first=first,
@@ -237,19 +237,16 @@ def summarise_month(
         drafts=drafts,
         mix=_mix(counted),
         uncategorised=sum(1 for d in counted if _MIX_OF.get(d.category or "") is None),
-        mentions=MappingProxyType(
-            count_mentions(
-                (f"{full[d.id].title}\n{full[d.id].text}" for d in counted),
-                council_names(policy),
-            )
-        ),
+        mentions=MappingProxyType(count_mentions(texts.values(), council_names(policy))),
         platforms=_progress(counted, theme.targets if theme else {}),
         gaps=_gaps(first, {d.date for d in counted if d.date is not None}),
         events=tuple(store.events(first, month_end(first))),
         election=election,
-        period_findings=_period_findings(
-            [full[d.id] for d in counted if d.date is not None and election and d.date in election],
-            policy,
+        period_findings=tuple(
+            finding
+            for d in counted
+            if d.date is not None and election is not None and d.date in election
+            for finding in period_findings_for(texts[d.id], d.date, policy, d.id)
         ),
     )
 
@@ -261,8 +258,13 @@ def period_findings_for(
     period = election_period(policy)
     if period is None or day not in period:
         return ()
-    report = checks.check(text, date=day, policy=_period_policy(policy))
-    return tuple(PeriodFinding(draft_id, f.check, f.text, f.message) for f in report.findings)
+    found = _cached_findings(policy, text, day)
+    return tuple(PeriodFinding(draft_id, check, match, message) for check, match, message in found)
+
+
+def clear_caches() -> None:
+    """Forget the pre-election findings kept between refreshes (tests and benchmarks)."""
+    _FOUND.clear()
 
 
 # helpers
@@ -345,10 +347,33 @@ def _period_policy(policy: checks.Policy) -> checks.Policy:
     return period
 
 
-def _period_findings(drafts: list[Draft], policy: checks.Policy) -> tuple[PeriodFinding, ...]:
-    out: list[PeriodFinding] = []
-    for draft in drafts:
-        if draft.date is not None:
-            text = f"{draft.title}\n{draft.text}"
-            out += period_findings_for(text, draft.date, policy, draft.id)
-    return tuple(out)
+_Found = tuple[tuple[str, str, str], ...]
+# Findings by (text, day) per policy: a refresh re-checks only the posts that changed.
+_FOUND: dict[int, tuple[checks.Policy, dict[tuple[str, dt.date], _Found]]] = {}
+_FOUND_LIMIT = 5000
+
+
+def _cached_findings(policy: checks.Policy, text: str, day: dt.date) -> _Found:
+    entry = _FOUND.get(id(policy))
+    if entry is None or entry[0] is not policy:
+        if len(_FOUND) >= 4:
+            _FOUND.clear()
+        entry = _FOUND[id(policy)] = (policy, {})
+    cache = entry[1]
+    found = cache.get((text, day))
+    if found is None:
+        report = checks.check(text, date=day, policy=_period_policy(policy))
+        found = tuple((f.check, f.text, f.message) for f in report.findings)
+        if len(cache) >= _FOUND_LIMIT:
+            cache.clear()
+        cache[(text, day)] = found
+    return found
+
+
+def _texts(store: Store, first: dt.date, ids: set[int]) -> dict[int, str]:
+    """Title and text of the month's drafts in ``ids``, in one query (mentions, election)."""
+    rows = store.db.execute(
+        "SELECT id, title, text FROM drafts WHERE scheduled_date >= ? AND scheduled_date < ?",
+        (first.isoformat(), add_months(first, 1).isoformat()),
+    )
+    return {i: f"{title}\n{text}" for i, title, text in rows if i in ids}

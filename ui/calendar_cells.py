@@ -123,12 +123,28 @@ def paint_chip(
         painter.setClipRect(body)
         painter.drawText(body, Qt.TextFlag.TextWordWrap, time + draft.title)
         painter.restore()
+    elif rect.height() >= 2 * line + 6:  # wrap the title under the shape, eliding line two
+        width = int(text_rect.width())
+        first, rest = _split_line(draft.title, metrics, width)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, first)
+        second = QRectF(text_rect.left(), text_rect.bottom(), text_rect.width(), line)
+        elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(second, Qt.AlignmentFlag.AlignVCenter, elided)
     else:
-        elided = metrics.elidedText(
-            draft.title, Qt.TextElideMode.ElideRight, int(text_rect.width())
-        )
+        width = int(text_rect.width())
+        elided = metrics.elidedText(draft.title, Qt.TextElideMode.ElideRight, width)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, elided)
     painter.restore()
+
+
+def _split_line(text: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """The words of ``text`` that fit on one line of ``width``, and the rest."""
+    words = text.split()
+    for count in range(len(words), 0, -1):
+        head = " ".join(words[:count])
+        if metrics.horizontalAdvance(head) <= width:
+            return head, " ".join(words[count:])
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), ""
 
 
 class DayDelegate(QStyledItemDelegate):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
@@ -121,6 +122,17 @@ def paint_status_icon(painter: QPainter, rect: QRectF, status: Status, ink: QCol
 
 def status_icon(status: Status, palette: QPalette, size: int = 16, ratio: float = 1.0) -> QIcon:
     """An icon of the status shape, sharp at the screen's device pixel ratio."""
+    key = (status, status_ink(status, palette).rgba(), size, ratio)
+    icon = _ICONS.get(key)
+    if icon is None:
+        icon = _ICONS[key] = _make_status_icon(status, palette, size, ratio)
+    return icon
+
+
+_ICONS: dict[tuple[Status, int, int, float], QIcon] = {}
+
+
+def _make_status_icon(status: Status, palette: QPalette, size: int, ratio: float) -> QIcon:
     pixmap = QPixmap(round(size * ratio), round(size * ratio))
     pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -135,6 +147,7 @@ def status_label(status: Status) -> str:
     return STATUS_LABELS.get(status, status.value.title())
 
 
+@functools.lru_cache(maxsize=512)
 def long_date(day: dt.date) -> str:
     """A date as people read it in the UK: "Tuesday 9 March 2027"."""
     return f"{day:%A} {day.day} {day:%B %Y}"

@@ -141,9 +141,9 @@ class DayGrid(QTableWidget):
 
     # chip layout, shared by painting and hit tests
 
-    def chip_height(self) -> int:
-        """Height of one post chip."""
-        lines = 3 if self.week else 1
+    def chip_height(self, lines: int | None = None) -> int:
+        """Height of one post chip of ``lines`` lines (three in the week view, else one)."""
+        lines = lines or (3 if self.week else 1)
         return self.fontMetrics().height() * lines + 6
 
     def layout_day(
@@ -160,6 +160,11 @@ class DayGrid(QTableWidget):
         chips: list[tuple[QRectF, DraftSummary]] = []
         posts = self._data.drafts.get(day, ())
         height = self.chip_height()
+        if not self.week and posts:
+            # two-line chips (the title wrapped) when every post of the day fits that way
+            tall = self.chip_height(2)
+            if len(posts) * (tall + 3) <= rect.bottom() - PAD - y:
+                height = tall
         for n, draft in enumerate(posts):
             room = rect.bottom() - PAD - y
             last = n == len(posts) - 1
