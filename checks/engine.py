@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -73,7 +73,14 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         data = merge(data, {k: v for k, v in source.data.items() if k != "rules"})
     disabled = data.get("settings", {}).get("disabled", [])
     rules = collect_rules(sources, strategy, disabled)
-    lexicon = Lexicon()
+    shipped = shipped_policy_dir()
+    trusted = frozenset(
+        pattern
+        for source in sources
+        if source.path.is_relative_to(shipped)
+        for pattern in _patterns(source.data)
+    )
+    lexicon = Lexicon(trusted)
     checkers: list[Checker] = []
     grouped: dict[str, list[Rule]] = {}
     for rule in rules:
@@ -100,6 +107,19 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         lexicon=lexicon,
         checkers=tuple(checkers),
     )
+
+
+def _patterns(data: object) -> Iterator[str]:
+    """Every string in a ``patterns`` list anywhere in a policy file's tables."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if key == "patterns" and isinstance(value, list):
+                yield from (p for p in value if isinstance(p, str))
+            else:
+                yield from _patterns(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _patterns(value)
 
 
 def _compile(

@@ -16,8 +16,13 @@ class Lexicon:
     ``patterns`` collects the rules' regular expressions for the same one-pass treatment.
     """
 
-    def __init__(self) -> None:
-        """Start empty; call `add` for each term, then `freeze`."""
+    def __init__(self, trusted_patterns: frozenset[str] = frozenset()) -> None:
+        """Start empty; call `add` for each term, then `freeze`.
+
+        ``trusted_patterns`` are the shipped policy's patterns: compiled on first use,
+        where any other pattern is compiled at once to report a fault while loading.
+        """
+        self.trusted_patterns = trusted_patterns
         self._keys: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
         self._frozen = False

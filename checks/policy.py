@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -79,14 +80,20 @@ class Source:
 
     def line_of(self, needle: str, after: int = 1) -> int:
         """First line number (from 1) at or after ``after`` that contains ``needle``."""
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            if number >= after and needle in line:
+        lines = _lines(self.text)
+        for number in range(max(after, 1), len(lines) + 1):
+            if needle in lines[number - 1]:
                 return number
         return after
 
     def error(self, reason: str, line: int) -> PolicyError:
         """A `PolicyError` saying ``path:line: reason``."""
         return PolicyError(f"{self.path}:{line}: {reason}")
+
+
+@functools.lru_cache(maxsize=64)
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(text.splitlines())
 
 
 def read_source(path: Path) -> Source:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -164,22 +165,34 @@ class TermGroup:
         patterns = string_list(options, "patterns", label)
         self.case_sensitive = bool(options.get("case_sensitive", False))
 
-        def compile_one(pattern: str) -> re.Pattern[str]:
-            if self.case_sensitive:
-                return regex(pattern, label, case_sensitive=True)
-            return folded_regex(pattern, label)
-
+        self._label = label
         self._sources: list[str] = []
         ids: list[int | None] = []
-        for p in patterns:  # report the faulty one by itself
-            compiled = compile_one(p)
-            self._sources.append(compiled.pattern)
-            ids.append(lexicon.patterns.add(compiled.pattern, case_sensitive=self.case_sensitive))
-        self.pattern = Prefiltered(compile_one(_join(self._sources))) if patterns else None
+        trusted = True
+        for p in patterns:
+            # The shipped policy's patterns are compiled by the test suite, so they are
+            # compiled on first use; an administrator's are checked now, one by one, so
+            # that a faulty one is reported with its rule.
+            source = p if self.case_sensitive else lower_pattern(p)
+            if p not in lexicon.trusted_patterns:
+                trusted = False
+                regex(source, label, case_sensitive=True)
+            self._sources.append(source)
+            ids.append(lexicon.patterns.add(source, case_sensitive=self.case_sensitive))
+        self._flags = 0  # case-insensitive patterns are lower-cased and run on folded text
+        if self._sources and not trusted:
+            self.pattern  # noqa: B018 (compile the joined pattern now, to validate it)
         # None: some pattern has no prefilter, so the group always runs all its patterns.
         self._ids = None if None in ids else [i for i in ids if i is not None]
         self._subsets: dict[tuple[int, ...], Prefiltered] = {}
-        self.empty = not self.keys and self.pattern is None
+        self.empty = not self.keys and not self._sources
+
+    @functools.cached_property
+    def pattern(self) -> Prefiltered | None:
+        """All the group's patterns as one, compiled on first use (None without patterns)."""
+        if not self._sources:
+            return None
+        return Prefiltered(regex(_join(self._sources), self._label, case_sensitive=True))
 
     def spans(self, ctx: Context, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Sorted spans of the group's terms and patterns within ``[lo, hi)``."""
@@ -224,8 +237,7 @@ class TermGroup:
         subset = self._subsets.get(kept)
         if subset is None:
             joined = _join([self._sources[k] for k in kept])
-            flags = self.pattern.pattern.flags
-            subset = self._subsets[kept] = Prefiltered(re.compile(joined, flags))
+            subset = self._subsets[kept] = Prefiltered(re.compile(joined))
         return subset
 
     def _subject(self, ctx: Context) -> str:

@@ -21,7 +21,9 @@ A rule of kind ``accessibility`` names its ``test``:
 
 Other ``[accessibility]`` data: ``words`` (single words the segmenter would split, such
 as "covid"; council names are added), ``acronyms`` (kept in capitals in a suggested
-hashtag) and ``not_emoji`` (symbols such as "©" that are not counted).
+hashtag), ``not_emoji`` (symbols such as "©" that are not counted), ``word_emoji`` (emoji
+that spell a word, 🔜 "soon") and ``emoji_words`` (emoji often used for a word, ❤️
+"love"), ``max_alt_length``, ``alt_redundant_starts`` and ``alt_file_patterns``.
 """
 
 from __future__ import annotations

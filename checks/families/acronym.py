@@ -54,18 +54,18 @@ def corpus_words() -> frozenset[str]:
 
     Empty when wordsegment's data cannot be read: then only the policy's ``words`` count.
     """
+    words = set()
     try:
         path = resources.files("wordsegment") / "unigrams.txt"
-        lines = path.read_text(encoding="utf-8").splitlines()
+        with path.open(encoding="utf-8") as lines:  # sorted by count: read only the top
+            for line in lines:
+                word, _, count = line.partition("\t")
+                if float(count) < _CORPUS_MIN_COUNT:
+                    break
+                if len(word) >= _CORPUS_MIN_LENGTH:
+                    words.add(word)
     except (ModuleNotFoundError, OSError):
         return frozenset()
-    words = set()
-    for line in lines:  # sorted by count, most common first
-        word, _, count = line.partition("\t")
-        if float(count) < _CORPUS_MIN_COUNT:
-            break
-        if len(word) >= _CORPUS_MIN_LENGTH:
-            words.add(word)
     return frozenset(words)
 
 

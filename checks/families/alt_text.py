@@ -81,6 +81,13 @@ def reasons(options: Mapping[str, Any], rule_id: str) -> dict[str, str]:
     unknown = sorted(set(table) - set(PROBLEMS))
     if unknown:
         raise PolicyError(f"rule {rule_id}: 'reasons' has an unknown entry '{unknown[0]}'")
+    for problem in PROBLEMS:
+        try:
+            table[problem].format(max=1, length=1)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise PolicyError(
+                f"rule {rule_id}: reason '{problem}' may only use {{max}} and {{length}} ({exc})"
+            ) from None
     return {p: str(table[p]) for p in PROBLEMS}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import checks
@@ -99,3 +101,21 @@ def test_missing_and_non_utf8_policy_files_are_refused(tmp_path):
     path.write_bytes(b'version = "caf\xe9"\n')
     with pytest.raises(checks.PolicyError, match="not UTF-8"):
         checks.load_policy(path)
+
+
+def test_every_shipped_pattern_compiles_alone_and_in_its_group(policy):
+    # The shipped patterns are compiled on first use, not at load: this test is their check.
+    from checks.rules import TermGroup
+
+    groups = [
+        group
+        for checker in policy.checkers
+        for value in vars(checker).values()
+        for group in (value if isinstance(value, list) else [value])
+        if isinstance(group, TermGroup)
+    ]
+    assert len(groups) > 50
+    for group in groups:
+        for source in group._sources:
+            re.compile(source)
+        assert group.empty or group.keys or group.pattern is not None
