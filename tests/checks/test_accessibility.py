@@ -555,3 +555,14 @@ def test_accessibility_spans_and_fixes_hold_on_any_post(text):
             fixed = apply(text, finding)
             assert len(emoji_spans(fixed)) < len(emoji_spans(text))
             assert not findings(policy, finding.replacements[0], "accessibility.emoji-repeated")
+
+
+def test_alt_text_reason_with_an_unknown_field_is_refused(tmp_path):
+    path = tmp_path / "admin.toml"
+    path.write_text(
+        '[[rules]]\nid = "accessibility.alt-text"\n[rules.reasons]\nmissing = "none"\n'
+        'file-name = "a name"\nredundant = "says image"\ntoo-long = "{lenght} characters"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(checks.PolicyError, match="reason 'too-long' may only use"):
+        checks.load_policy(path)
