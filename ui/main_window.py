@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
 
         # widgets
         self.dispatcher = CheckDispatcher(policy, delay_ms=check_delay_ms, parent=self)
+        self.dispatcher.hold()  # the first check waits until the window is on screen
         self.session = DraftSession(store, self.dispatcher, self)
         self.editor = DraftEditor()
         self.metadata_bar = MetadataBar()
@@ -262,6 +263,11 @@ class MainWindow(QMainWindow):
         )
 
     # Qt events
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Once on screen, let checks start (the first builds the dictionaries)."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self.dispatcher.release)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Save the draft and the window layout; keep the window if the text cannot be saved."""

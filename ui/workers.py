@@ -93,6 +93,7 @@ class CheckDispatcher(QObject):
         self._running: CheckJob | None = None
         self._newest = -1
         self._jobs: set[CheckJob] = set()
+        self._held = False
 
     # public
 
@@ -105,6 +106,16 @@ class CheckDispatcher(QObject):
             self._start_waiting()
         else:
             self._timer.start()
+
+    def hold(self) -> None:
+        """Start no check until `release` (the window holds checks until it is shown)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Start the waiting check, if any, after a `hold`."""
+        self._held = False
+        if self._waiting is not None and not self._timer.isActive():
+            self._start_waiting()
 
     def set_policy(self, policy: checks.Policy) -> None:
         """Use ``policy`` from the next check on."""
@@ -122,7 +133,7 @@ class CheckDispatcher(QObject):
 
     @Slot()
     def _start_waiting(self) -> None:
-        if self._waiting is None or self._running is not None:
+        if self._waiting is None or self._running is not None or self._held:
             return
         job = CheckJob(self._waiting, self.policy)
         self._waiting = None
