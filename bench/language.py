@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
 import harper
 
 import checks
@@ -174,7 +175,8 @@ def run(quick: bool) -> list[Row]:
     rows.append(("Harper alone, article", raw_big, f"family/alone {grammar_big / raw_big:.2f}x"))
     raw_one = median_ms(lambda: _lint_all(raw, ["\n\n".join(parts)]), big_repeat)
     rows.append(("  the same in one call", raw_one, f"one call/batches {raw_one / raw_big:.2f}x"))
-    raw_threads = median_ms(lambda: _lint_on_threads([raw, _raw_harper(enabled)], joined), 3)
+    pair = [raw, _raw_harper(enabled)]
+    raw_threads = median_ms(lambda: _lint_on_threads(pair, joined), big_repeat)
     rows.append(
         (
             "  the same on 2 threads, 2 linters",

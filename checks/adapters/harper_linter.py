@@ -31,6 +31,9 @@ _CACHE_SIZE = 4096  # paragraphs
 #: Harper's plain-text cost grows faster than the text: one call on a 10,000-word
 #: article costs twice as much as the same text in batches of 200 to 1,600 words.
 BATCH_CHARS = 4000
+_WARM_UP = "We checks a apple."
+#: harper.SuggestionKind values (harper.js's): replace, remove, insert after.
+_REPLACE, _REMOVE, _INSERT_AFTER = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +203,7 @@ class HarperLinter:
 
             linter = harper.Linter(harper.Dialect[self.dialect.upper()])
             linter.set_lint_config(self._config(linter.get_default_lint_config()))
+            linter.lint(_WARM_UP, language="plaintext")  # Harper's first lint costs ~20 ms more
         except Exception as exc:  # ImportError, or a failure inside the native library
             self._problem = (
                 f"Grammar is not checked: Harper is unavailable ({type(exc).__name__}: {exc})."
@@ -267,15 +271,14 @@ def _fixes(lint: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:  # noqa: ANN40
     A replacement is what the span becomes: the new text, the span with text inserted
     after it, or "" for a removal (offered to the author as "Remove this").
     """
-    import harper
-
     replacements = []
     for suggestion in lint.suggestions:
-        if suggestion.kind == harper.SuggestionKind.INSERT_AFTER:
-            replacements.append(lint.problem_text + suggestion.replacement_text)
-        elif suggestion.kind == harper.SuggestionKind.REPLACE:
+        kind = int(suggestion.kind)
+        if kind == _REPLACE:
             replacements.append(suggestion.replacement_text)
-        elif suggestion.kind == harper.SuggestionKind.REMOVE:
+        elif kind == _INSERT_AFTER:
+            replacements.append(lint.problem_text + suggestion.replacement_text)
+        elif kind == _REMOVE:
             replacements.append("")
     unique = tuple(dict.fromkeys(r for r in replacements if r != lint.problem_text))
     suggestions = tuple(r if r else REMOVE_SUGGESTION for r in unique)

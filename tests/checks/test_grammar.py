@@ -6,13 +6,16 @@ import datetime as dt
 import threading
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import checks
 from checks.adapters import harper_linter, personal_words
-from checks.adapters.harper_linter import HarperLinter, paragraphs
+from checks.adapters.harper_linter import REMOVE_SUGGESTION, HarperLinter, batches, paragraphs
 from checks.adapters.personal_words import PersonalWords
+from checks.adapters.word_lists import not_prose
 from checks.engine import tidy
-from checks.families.grammar import Grammar
+from checks.families.grammar import Grammar, _in_not_prose
 from checks.rules import PolicyError
 
 
@@ -37,7 +40,17 @@ FLAGGED = {
         "the",
     ),
     "its": ("Its a great day for suppliers.", "Its", "grammar.harper.ItsContraction", "It's"),
-}
+    "it's": ("The council published it's report.", "it's", "grammar.harper.ItsPossessive", "its"),
+    "their": ("Their are three lots.", "Their", "grammar.harper.TheirToThere", "There"),
+    "effect": ("The rules will effect suppliers.", "effect", "grammar.harper.NounVerbConfusion",
+               "affect"),
+    "could-of": ("We could of done more.", "could of", "grammar.harper.ModalOf", "could have"),
+    "agreement": ("He are the new buyer.", "are", "grammar.harper.PronounInflectionBe", "is"),
+    "then-than": ("We are better then before.", "then", "grammar.harper.ThenThan", "than"),
+    "capital": ("the team met suppliers on Monday.", "the", "grammar.harper.SentenceCapitalization",
+                "The"),
+    "spaces": ("We met  suppliers.", "  ", "grammar.harper.Spaces", " "),
+}  # fmt: skip
 
 NEAR_MISSES = {
     "clean": "STAR Procurement buys goods and services for Stockport, Trafford and Rochdale.",
@@ -47,6 +60,11 @@ NEAR_MISSES = {
     "hashtag": "Celebrating #socialvalue with our partners.",
     "url": "Read https://www.the-chest.org.uk/a-apple now.",
     "handle-and-email": "Thanks @STARProcurement, write to name@example.gov.uk today.",
+    # rules left out of harper_enabled for false alarms on clean posts
+    "more-older": "The service reached more older people this year.",
+    "your-kind-of": "Set up alerts for your kind of work.",
+    "oxford-comma": "They spend their wages in local shops, cafes and pubs.",
+    "north-west": "Firms in the North West can bid.",
 }
 
 
@@ -56,6 +74,7 @@ def test_grammar_flags(policy, text, match, check, fix):
     assert [f.text for f in found] == [match]
     assert text[found[0].start : found[0].end] == match
     assert fix in found[0].suggestions
+    assert fix in found[0].replacements  # the editor's Fix button can apply it
     assert found[0].severity is checks.Severity.ADVICE
     assert found[0].message.startswith("Grammar: ")
 
@@ -87,9 +106,85 @@ def test_paragraph_cache_gives_the_same_findings_after_an_edit(policy):
     after = "Intro text, edited.\n\nWe want a apple.\n\nThe end."
     grammar(policy, before)
     edited = grammar(policy, after)
-    harper_linter.shared_linter("british", frozenset({"SpellCheck"})).clear_cache()
+    next(c for c in policy.checkers if isinstance(c, Grammar)).harper.clear_cache()
     assert grammar(policy, after) == edited
     assert [f.start for f in edited] == [after.index("a apple")]
+
+
+def test_a_removal_is_offered_with_an_empty_replacement(policy):
+    text = "We met suppliers , and they were happy."
+    [finding] = [f for f in grammar(policy, text) if f.check == "grammar.harper.CommaFixes"]
+    assert finding.replacements == ("",)
+    assert finding.suggestions == (REMOVE_SUGGESTION,)
+    fixed = text[: finding.start] + finding.replacements[0] + text[finding.end :]
+    assert fixed == "We met suppliers, and they were happy."
+
+
+def test_grammar_runs_only_the_enabled_harper_rules(policy):
+    grammar(policy, "A post.")
+    checker = next(c for c in policy.checkers if isinstance(c, Grammar))
+    active = set(checker.harper.active_rules())
+    assert {"AnA", "RepeatedWords", "ItsContraction", "SentenceCapitalization"} <= active
+    assert "OxfordComma" not in active
+    assert "SpellCheck" not in active
+    assert len(active) < 120  # of Harper's 900 or so
+
+
+def test_star_in_harper_enabled_runs_every_default_rule(tmp_path):
+    admin = tmp_path / "central.toml"
+    admin.write_text('[grammar]\nharper_enabled = ["*"]\n', encoding="utf-8")
+    found = {
+        f.check
+        for f in grammar(
+            checks.load_policy(admin), "They spend their wages in local shops, cafes and pubs."
+        )
+    }
+    assert "grammar.harper.OxfordComma" in found
+
+
+def test_central_policy_adds_a_harper_rule(tmp_path):
+    admin = tmp_path / "central.toml"
+    admin.write_text('[grammar]\nharper_enabled = ["OxfordComma"]\n', encoding="utf-8")
+    found = {
+        f.check
+        for f in grammar(
+            checks.load_policy(admin), "They spend their wages in shops, cafes and pubs. A apple."
+        )
+    }
+    assert {"grammar.harper.OxfordComma", "grammar.harper.AnA"} <= found
+
+
+def test_unknown_harper_rule_names_are_reported_in_the_status():
+    linter = HarperLinter(enabled={"AnA", "NoSuchRule"})
+    assert [x.rule for x in linter.lint("We bought a apple.")] == ["AnA"]
+    assert "NoSuchRule" in linter.status()
+
+
+def test_batches_keep_order_and_size():
+    texts = ["a" * 10, "b" * 10, "c" * 10, "d" * 30, "e"]
+    assert batches(texts, size=25) == [["a" * 10, "b" * 10], ["c" * 10], ["d" * 30], ["e"]]
+
+
+def test_long_text_in_several_batches_keeps_offsets(policy):
+    paragraph = "Paragraph {} of the article has a apple in it. " + "More words follow here. " * 9
+    text = "\n\n".join(paragraph.format(i) for i in range(40))
+    assert len(batches([p for p in text.split("\n\n")])) > 1
+    found = [f for f in grammar(policy, text) if f.check == "grammar.harper.AnA"]
+    assert len(found) == 40
+    assert all(text[f.start : f.end] == "a" and text[f.end : f.end + 6] == " apple" for f in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="htpswukco.:/@#_- \n\u00a0", max_size=40),
+    st.integers(0, 40),
+    st.integers(1, 5),
+)
+def test_not_prose_near_a_span_agrees_with_the_whole_text(text, start, width):
+    start = min(start, len(text))
+    end = min(start + width, len(text))
+    whole = any(a < end and b > start for a, b in not_prose(text))
+    assert _in_not_prose(text, start, end) == whole
 
 
 def test_paragraphs_skip_blank_lines():
@@ -180,3 +275,14 @@ def test_spelling_and_grammar_on_one_span_give_one_finding():
         "grammar", "grammar.harper.AnA", checks.Severity.ADVICE, 2, 11, "a recieve", "g", "c"
     )
     assert tidy([grammar, spelling, wider]) == [wider, spelling]
+
+
+def test_suggestion_kinds_match_harpers():
+    import harper
+
+    kinds = (harper_linter._REPLACE, harper_linter._REMOVE, harper_linter._INSERT_AFTER)
+    assert kinds == (
+        harper.SuggestionKind.REPLACE,
+        harper.SuggestionKind.REMOVE,
+        harper.SuggestionKind.INSERT_AFTER,
+    )
