@@ -27,7 +27,15 @@ from checks.families import length, plain_english
 LANGUAGE_FAMILIES = ("spelling", "grammar", "plain-english", "length")
 
 #: Modules of this package that add rows, in the order printed.
-SECTIONS = ("length", "plain_english", "language", "accessibility", "storage", "ui_typing")
+SECTIONS = (
+    "length",
+    "plain_english",
+    "language",
+    "accessibility",
+    "storage",
+    "calendar",
+    "ui_typing",
+)
 
 
 def proselint_linter() -> Callable[[str], object] | None:

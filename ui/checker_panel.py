@@ -154,7 +154,8 @@ class CheckerPanel(QWidget):
         index = items.index(current) + 1 if current in items else 0
         item = items[index % len(items)]
         self.findings_tree.setCurrentItem(item)
-        return item.data(0, _FINDING_ROLE)
+        finding: Finding = item.data(0, _FINDING_ROLE)
+        return finding
 
     # slots
 
@@ -226,8 +227,12 @@ class CheckerPanel(QWidget):
 
 
 def _finding_item(finding: Finding) -> QTreeWidgetItem:
-    shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
-    item = QTreeWidgetItem([f"\u2018{shown}\u2019 \u2013 {finding.rule}"])
+    if finding.start == finding.end:  # about the post as a whole, such as an image
+        label = f"{finding.message} \u2013 {finding.rule}"
+    else:
+        shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
+        label = f"\u2018{shown}\u2019 \u2013 {finding.rule}"
+    item = QTreeWidgetItem([label])
     item.setIcon(0, severity_icon(finding.severity))
     item.setData(0, _FINDING_ROLE, finding)
     item.setToolTip(0, f"{finding.message}\nPolicy: {finding.clause}")

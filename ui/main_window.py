@@ -22,24 +22,7 @@ import checks
 from checks.adapters.personal_words import PersonalWords, default_path
 from star_desktop import __version__
 from star_desktop.storage import Draft, InvalidValueError, Person, Status, Store
-
-try:  # TEMPORARY until the calendar pane lands
-    from ui.calendar_pane import CalendarPane
-except Exception:  # pragma: no cover
-    from PySide6.QtCore import Signal as _Signal
-
-    class CalendarPane(QWidget):  # type: ignore[no-redef]  # noqa: D101
-        draft_activated = _Signal(int)
-        draft_rescheduled = _Signal(int, object)
-
-        def __init__(self, store: object, policy: object) -> None:
-            super().__init__()
-            self.setObjectName("calendarPane")
-
-        def refresh(self) -> None:  # noqa: D102
-            pass
-
-
+from ui.calendar_pane import CalendarPane
 from ui.checker_panel import CheckerPanel
 from ui.dialogs import IgnoreDialog, ProfileDialog
 from ui.draft_list import DraftList
