@@ -35,7 +35,9 @@ def main(out: str) -> int:
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("profile/name", "Sam Taylor")
     window = MainWindow(store, checks.load_policy(), settings, check_delay_ms=10)
-    window.resize(1600, 1000)
+    window.resize(
+        int(os.environ.get("SHOT_WIDTH", "1600")), int(os.environ.get("SHOT_HEIGHT", "1000"))
+    )
     window.show()
     window.new_draft()
     window.metadata_bar.title_edit.setText("School catering: bidders' briefing")

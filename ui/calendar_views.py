@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -90,8 +91,7 @@ class DayGrid(QTableWidget):
         self._data = data
         self.blockSignals(True)
         self.setRowCount(len(days) // 7)
-        labels = [f"{d:%a} {d.day} {d:%b}" if self.week else f"{d:%A}" for d in self._days[:7]]
-        self.setHorizontalHeaderLabels(labels)
+        self._set_header_labels()
         for index, day in enumerate(self._days):
             item = QTableWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, day)
@@ -100,6 +100,21 @@ class DayGrid(QTableWidget):
             self.setItem(index // 7, index % 7, item)
         self.blockSignals(False)
         self.viewport().update()
+
+    def _set_header_labels(self) -> None:
+        """Day names in full where the columns have room, else short ("Wed")."""
+        wide = self.viewport().width() >= 7 * 110
+        if self.week:
+            labels = [f"{d:%a} {d.day} {d:%b}" for d in self._days[:7]]
+        else:
+            labels = [f"{d:%A}" if wide else f"{d:%a}" for d in self._days[:7]]
+        self.setHorizontalHeaderLabels(labels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """Shorten or lengthen the day names to fit."""
+        super().resizeEvent(event)
+        if self._days:
+            self._set_header_labels()
 
     def data(self) -> DayData:
         """The data shown."""

@@ -33,7 +33,7 @@ class CheckerPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("checkerPanel")
         self.setAccessibleName("Checker")
-        self.setMinimumWidth(380)
+        self.setMinimumWidth(330)
         self.findings: list[Finding] = []
         self.ignored: list[Finding] = []
 

@@ -110,10 +110,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        # Drafts and the checker run the full height; the calendar and the previews share
+        # the bottom, so a 1366 x 768 laptop still shows a useful list of findings.
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.docks = {
             "drafts": self._dock("Drafts", "draftsDock", self.draft_list, left),
             "checker": self._dock("Checker", "checkerDock", self.checker_panel, right),
-            "previews": self._dock("Previews", "previewsDock", self.previews, right),
+            "previews": self._dock("Previews", "previewsDock", self.previews, bottom),
             "calendar": self._dock("Calendar", "calendarDock", self.calendar_pane, bottom),
         }
         self.statusBar().addPermanentWidget(self.save_label)
@@ -418,12 +422,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.splitDockWidget(
-                self.docks["checker"], self.docks["previews"], Qt.Orientation.Vertical
-            )
-            self.resizeDocks([self.docks["checker"]], [460], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["drafts"]], [260], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["calendar"]], [330], Qt.Orientation.Vertical)
+            self.tabifyDockWidget(self.docks["calendar"], self.docks["previews"])
+            self.docks["calendar"].raise_()
+            self.resizeDocks([self.docks["checker"]], [420], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["drafts"]], [240], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["calendar"]], [360], Qt.Orientation.Vertical)
 
     def _open_first_draft(self) -> None:
         recent = self.store.list_drafts(limit=1)

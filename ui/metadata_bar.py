@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTimeEdit,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -82,7 +82,10 @@ class MetadataBar(QWidget):
         self.category_combo.addItem("Choose a category (Appendix A)\u2026", None)
         for category in CATEGORIES:
             self.category_combo.addItem(category.label, category.name)
-        self.category_combo.setMaximumWidth(320)
+        self.category_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category_combo.setMinimumContentsLength(24)
         self.scheduled_box = QCheckBox("Scheduled")
         self.scheduled_box.setObjectName("scheduled")
         self.date_edit = QDateEdit()
@@ -115,28 +118,27 @@ class MetadataBar(QWidget):
         self.time_edit.timeChanged.connect(self._on_edited)
         self.submit_button.clicked.connect(self.submit_requested)
 
-        outer_layout = QGridLayout(self)
-        outer_layout.setContentsMargins(0, 0, 0, 0)
-        outer_layout.addWidget(self.title_edit, 0, 0, 1, 2)
-        status_row = QHBoxLayout()
-        status_row.addWidget(QLabel("Status:"))
-        status_row.addWidget(self.status_label)
-        status_row.addWidget(self.submit_button)
-        outer_layout.addLayout(status_row, 0, 2)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_edit, 1)
+        title_row.addWidget(QLabel("Status:"))
+        title_row.addWidget(self.status_label)
+        title_row.addWidget(self.submit_button)
         platforms_row = QHBoxLayout()
         for platform in PLATFORM_LABELS:
             platforms_row.addWidget(self.platform_boxes[platform])
             platforms_row.addWidget(self.counter_labels[platform])
-        platforms_row.addSpacing(12)
-        platforms_row.addWidget(self.audience_button)
         platforms_row.addStretch(1)
-        outer_layout.addLayout(platforms_row, 1, 0)
+        platforms_row.addWidget(self.audience_button)
         schedule_row = QHBoxLayout()
         schedule_row.addWidget(self.category_combo, 1)
         schedule_row.addWidget(self.scheduled_box)
         schedule_row.addWidget(self.date_edit)
         schedule_row.addWidget(self.time_edit)
-        outer_layout.addLayout(schedule_row, 1, 1, 1, 2)
+        outer_layout = QVBoxLayout(self)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addLayout(title_row)
+        outer_layout.addLayout(platforms_row)
+        outer_layout.addLayout(schedule_row)
         self._update_audience_text()
         self._update_schedule_enabled()
 
