@@ -55,21 +55,32 @@ class FindingsHighlighter(QSyntaxHighlighter):
         block = self.currentBlock()
         first = block.position()
         last = first + block.length()
+        shade_from = len(text)
         if self.overflow_from is not None and self.overflow_from < last:
-            shade = QTextCharFormat()
-            shade.setBackground(overflow_colour())
-            start = max(self.overflow_from - first, 0)
-            self.setFormat(start, len(text) - start, shade)
+            shade_from = max(self.overflow_from - first, 0)
+            self.setFormat(shade_from, len(text) - shade_from, self._format(None, True))
         for mark in self.marks:
             if mark.end <= first or mark.start >= last:
                 continue
             start = max(mark.start, first) - first
             end = min(mark.end, last) - first
-            look = LOOKS[mark.finding.severity]
-            fmt = self.format(start)
+            # Split at the shade so that an underline never hides it.
+            for lo, hi, shaded in (
+                (start, min(end, shade_from), False),
+                (max(start, shade_from), end, True),
+            ):
+                if hi > lo:
+                    self.setFormat(lo, hi - lo, self._format(mark.finding.severity, shaded))
+
+    def _format(self, severity: Severity | None, shaded: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if severity is not None:
+            look = LOOKS[severity]
             fmt.setUnderlineStyle(look.underline)
             fmt.setUnderlineColor(look.colour())
-            self.setFormat(start, end - start, fmt)
+        if shaded:
+            fmt.setBackground(overflow_colour())
+        return fmt
 
     # slots
 

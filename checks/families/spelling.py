@@ -111,7 +111,7 @@ class Spelling:
                 if thorough:
                     suggested.add(word)
                 fixes = self.speller.suggest(word, self.max_suggestions, thorough=thorough)
-                yield self.rule.finding(ctx.doc, a, b, fixes)
+                yield self.rule.finding(ctx.doc, a, b, fixes, fixes)
 
     def _unknown_parts(self, word: str, personal: frozenset[str]) -> tuple[tuple[int, int], ...]:
         """Spans within ``word`` to flag: all of it, or its unknown hyphenated parts."""

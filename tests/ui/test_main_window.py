@@ -272,3 +272,45 @@ def test_about_names_the_policy_version(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
     window.show_about()
     assert window.policy.version in shown[0]
+
+
+def test_x_overflow_past_280_is_shaded(qtbot, window):
+    post = "word " * 60  # 300 characters
+    editor = type_post(qtbot, window, post)
+    highlighter = editor.highlighter
+    assert highlighter.overflow_from == 280
+    block = editor.document().findBlock(290)
+    shaded = [
+        r for r in block.layout().formats() if r.format.background().style() != Qt.BrushStyle.NoBrush
+    ]
+    assert shaded and shaded[0].start == 280 - block.position()
+
+
+def test_context_menu_offers_fixes_dictionary_and_ignore(qtbot, window):
+    editor = type_post(qtbot, window, "We will recieve the bids going forward.")
+    start = editor.toPlainText().index("recieve")
+    cursor = editor.textCursor()
+    cursor.setPosition(start + 2)
+    point = editor.cursorRect(cursor).center()
+    labels = [a.text() for a in editor.menu_at(point).actions()]
+    assert "Add \u2018recieve\u2019 to my dictionary" in labels
+    assert "Ignore, with a reason\u2026" in labels
+    assert any(label == "Replace with \u2018receive\u2019" for label in labels)
+
+
+def test_tooltip_names_the_message_and_the_clause(qtbot, window):
+    from ui.editor import tooltip_for
+
+    type_post(qtbot, window, PHONE_POST)
+    phone = next(f for f in panel_findings(window) if f.rule == "personal-data")
+    tip = tooltip_for(phone)
+    assert "Blocking" in tip
+    assert "Data Protection Act" in tip  # the clause it enforces
+
+
+def test_adding_a_word_to_the_dictionary_clears_its_finding(qtbot, window):
+    type_post(qtbot, window, "Our zorblax team is here.")
+    assert any(f.text == "zorblax" for f in panel_findings(window))
+    with qtbot.waitSignal(window.session.report_ready, timeout=15_000):
+        window.editor.add_to_dictionary.emit("zorblax")
+    assert not any(f.text == "zorblax" for f in panel_findings(window))
