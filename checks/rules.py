@@ -143,6 +143,28 @@ def string_list(options: Mapping[str, Any], key: str, rule_id: str) -> list[str]
     return value
 
 
+def rules_by_test(
+    rules: Sequence[Rule], tests: Sequence[str], options: frozenset[str]
+) -> dict[str, Rule]:
+    """A code family's rules keyed by their ``test`` option, each test at most once.
+
+    Raises `PolicyError` for an option outside ``options``, an unknown test or a test that
+    two rules claim.
+    """
+    chosen: dict[str, Rule] = {}
+    for rule in rules:
+        unknown = sorted(set(rule.options) - options)
+        if unknown:
+            raise PolicyError(f"rule {rule.id}: unknown option '{unknown[0]}'")
+        test = rule.options.get("test")
+        if not isinstance(test, str) or test not in tests:
+            raise PolicyError(f"rule {rule.id}: 'test' must be one of {', '.join(tests)}")
+        if test in chosen:
+            raise PolicyError(f"rule {rule.id}: another rule already runs '{test}'")
+        chosen[test] = rule
+    return chosen
+
+
 def expand_alternatives(term: str) -> list[str]:
     """``"leverage|leveraging"`` -> both terms; a plain term -> itself."""
     return [t.strip() for t in term.split("|") if t.strip()]

@@ -48,7 +48,7 @@ from checks.families.emoji_use import (
 )
 from checks.findings import Finding
 from checks.lexicon import Lexicon
-from checks.rules import Context, PolicyError, Rule, string_list
+from checks.rules import Context, PolicyError, Rule, rules_by_test, string_list
 from checks.text import fold
 from checks.twitter_text import default_config
 from checks.twitter_urls import UrlFinder
@@ -100,19 +100,10 @@ class Accessibility:
         section = data.get("accessibility", {})
         if not isinstance(section, Mapping):
             raise PolicyError("[accessibility] must be a table")
-        self.rules: dict[str, Rule] = {}
         self.suggestions: dict[str, list[str]] = {}
         self.reasons: dict[str, str] = {}
-        for rule in rules:
-            unknown = sorted(set(rule.options) - _OPTIONS)
-            if unknown:
-                raise PolicyError(f"rule {rule.id}: unknown option '{unknown[0]}'")
-            test = rule.options.get("test")
-            if test not in _TESTS:
-                raise PolicyError(f"rule {rule.id}: 'test' must be one of {', '.join(_TESTS)}")
-            if test in self.rules:
-                raise PolicyError(f"rule {rule.id}: another rule already runs '{test}'")
-            self.rules[test] = rule
+        self.rules = rules_by_test(rules, _TESTS, _OPTIONS)
+        for test, rule in self.rules.items():
             self.suggestions[test] = string_list(rule.options, "suggestions", rule.id)
             if test == "alt-text":
                 self.reasons = reasons(rule.options, rule.id)

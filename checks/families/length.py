@@ -23,7 +23,7 @@ from typing import Any
 
 from checks.findings import Finding
 from checks.lexicon import Lexicon
-from checks.rules import Context, PolicyError, Rule, string_list
+from checks.rules import Context, PolicyError, Rule, rules_by_test, string_list
 from checks.twitter_text import counter, default_config
 
 KIND = "length"
@@ -80,18 +80,9 @@ class Length:
     def __init__(self, rules: Sequence[Rule], limits: Limits) -> None:
         """Validate the rules: one per test, known options only."""
         self.limits = limits
-        self.rules: dict[str, Rule] = {}
         self.suggestions: dict[str, list[str]] = {}
-        for rule in rules:
-            unknown = sorted(set(rule.options) - _OPTIONS)
-            if unknown:
-                raise PolicyError(f"rule {rule.id}: unknown option '{unknown[0]}'")
-            test = rule.options.get("test")
-            if test not in _TESTS:
-                raise PolicyError(f"rule {rule.id}: 'test' must be one of {', '.join(_TESTS)}")
-            if test in self.rules:
-                raise PolicyError(f"rule {rule.id}: another rule already runs '{test}'")
-            self.rules[test] = rule
+        self.rules = rules_by_test(rules, _TESTS, _OPTIONS)
+        for test, rule in self.rules.items():
             self.suggestions[test] = string_list(rule.options, "suggestions", rule.id)
 
     def run(self, ctx: Context) -> Iterator[Finding]:

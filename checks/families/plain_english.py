@@ -28,7 +28,7 @@ from checks.lexicon import Lexicon
 from checks.passive import find_passives
 from checks.policy import shipped_policy_dir
 from checks.readability import TextStats, hardest_sentence, link_spans, text_stats
-from checks.rules import Context, PolicyError, Rule, expand_alternatives, string_list
+from checks.rules import Context, PolicyError, Rule, expand_alternatives, rules_by_test, string_list
 from checks.text import Document
 
 KIND = "plain-english"
@@ -76,18 +76,9 @@ class PlainEnglish:
         self.max_words = _whole(section, "max_sentence_words", 25, least=1)
         self.min_words = _whole(section, "reading_age_min_words", 20, least=0)
         self.targets = _targets(section.get("reading_age", {}))
-        self.rules: dict[str, Rule] = {}
         self.words: dict[int, tuple[str, ...]] = {}
-        for rule in rules:
-            unknown = sorted(set(rule.options) - _OPTIONS)
-            if unknown:
-                raise PolicyError(f"rule {rule.id}: unknown option '{unknown[0]}'")
-            test = rule.options.get("test")
-            if test not in _TESTS:
-                raise PolicyError(f"rule {rule.id}: 'test' must be one of {', '.join(_TESTS)}")
-            if test in self.rules:
-                raise PolicyError(f"rule {rule.id}: another rule already runs '{test}'")
-            self.rules[test] = rule
+        self.rules = rules_by_test(rules, _TESTS, _OPTIONS)
+        for test, rule in self.rules.items():
             if test == "long-word":
                 self._add_words(rule, section, lexicon)
 
