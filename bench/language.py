@@ -38,11 +38,11 @@ def _grammar(policy: checks.Policy) -> Grammar:
     return next(c for c in policy.checkers if isinstance(c, Grammar))
 
 
-def _every_default_rule_policy() -> checks.Policy:
-    """The shipped policy with every Harper rule it runs by default (the old setting)."""
+def _policy_with(grammar_settings: str) -> checks.Policy:
+    """The shipped policy with ``[grammar]`` settings laid over it."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "every-harper-rule.toml"
-        path.write_text('[grammar]\nharper_enabled = ["*"]\n', encoding="utf-8")
+        path = Path(folder) / "grammar.toml"
+        path.write_text(f"[grammar]\n{grammar_settings}\n", encoding="utf-8")
         return checks.load_policy(path)
 
 
@@ -113,8 +113,11 @@ def run(quick: bool) -> list[Row]:
     grammar = _grammar(policy)
     spelling.prepare()
     grammar.prepare()
-    before = _every_default_rule_policy()
+    before = _policy_with('harper_enabled = ["*"]\nharper_threads = 1')  # the old settings
     _grammar(before).prepare()
+    single = _policy_with("harper_threads = 1")
+    _grammar(single).prepare()
+    threads = grammar.harper.threads
     long_text = _unique_article()
     words = len(long_text.split())
 
@@ -139,12 +142,18 @@ def run(quick: bool) -> list[Row]:
     spell_big = median_ms(family(spelling, long_text), big_repeat)
     rows.append((f"spelling, {words}-word article", spell_big, "dictionary warm"))
     grammar_big = median_ms(cold(policy, family(grammar, long_text)), big_repeat)
-    rows.append((f"grammar, {words}-word article", grammar_big, "cold: every paragraph"))
+    rows.append(
+        (f"grammar, {words}-word article", grammar_big, f"cold, {threads} threads (the setting)")
+    )
+    grammar_single = median_ms(cold(single, family(_grammar(single), long_text)), big_repeat)
+    rows.append(
+        ("  on 1 thread", grammar_single, f"{threads}/1 thread {grammar_big / grammar_single:.2f}x")
+    )
     with _one_batch():
         grammar_before = median_ms(cold(before, family(_grammar(before), long_text)), big_repeat)
     rows.append(
         (
-            "  before: every Harper rule, one call",
+            "  before: every Harper rule, one call, 1 thread",
             grammar_before,
             f"before/after {grammar_before / grammar_big:.1f}x",
         )
@@ -156,6 +165,8 @@ def run(quick: bool) -> list[Row]:
             cold(before, lambda: checks.check(long_text, policy=before)), big_repeat
         )
     rows.append(("  before: every Harper rule, one call", all_before, "grammar cold"))
+    all_single = median_ms(cold(single, lambda: checks.check(long_text, policy=single)), big_repeat)
+    rows.append(("  grammar on 1 thread", all_single, "grammar cold"))
     edited = long_text.replace("Part 7 of", "Part seven of", 1)
     family(grammar, long_text)()
     warm = median_ms(family(grammar, edited), 10 // scale + 1, warmup=0)
@@ -172,7 +183,13 @@ def run(quick: bool) -> list[Row]:
         ("Harper alone, 280-char post", raw_post, f"family/alone {post_grammar / raw_post:.2f}x")
     )
     raw_big = median_ms(lambda: _lint_all(raw, joined), big_repeat)
-    rows.append(("Harper alone, article", raw_big, f"family/alone {grammar_big / raw_big:.2f}x"))
+    rows.append(
+        (
+            "Harper alone, article",
+            raw_big,
+            f"family/alone {grammar_single / raw_big:.2f}x, 1 thread",
+        )
+    )
     raw_one = median_ms(lambda: _lint_all(raw, ["\n\n".join(parts)]), big_repeat)
     rows.append(("  the same in one call", raw_one, f"one call/batches {raw_one / raw_big:.2f}x"))
     pair = [raw, _raw_harper(enabled)]
@@ -181,7 +198,7 @@ def run(quick: bool) -> list[Row]:
         (
             "  the same on 2 threads, 2 linters",
             raw_threads,
-            f"2/1 thread {raw_threads / raw_big:.2f}x",
+            f"2/1 {raw_threads / raw_big:.2f}x; family/alone {grammar_big / raw_threads:.2f}x",
         )
     )
     every = _raw_harper(None)

@@ -17,8 +17,9 @@ logger = logging.getLogger(__name__)
 
 #: Harper rules switched off by default: its spell checker, because spelling is enchant's
 #: job (en_GB, the STAR and personal word lists) and because it is slow (about 40 ms a
-#: word while it finds suggestions).
-DEFAULT_DISABLED = ("SpellCheck",)
+#: word while it finds suggestions); LookingForwardTo, because it prints debugging text
+#: to standard output (harper-py 0.2.0), which would corrupt the command line's JSON.
+DEFAULT_DISABLED = ("SpellCheck", "LookingForwardTo")
 #: Lint kinds dropped whatever rule made them, for the same reason.
 DROPPED_KINDS = frozenset({"Spelling"})
 DIALECTS = ("american", "british", "australian", "canadian", "indian")
@@ -32,6 +33,9 @@ _CACHE_SIZE = 4096  # paragraphs
 #: article costs twice as much as the same text in batches of 200 to 1,600 words.
 BATCH_CHARS = 4000
 _WARM_UP = "We checks a apple."
+MAX_THREADS = 8
+#: Fewer new batches than this are linted on the calling thread alone.
+_MIN_SHARED_BATCHES = 3
 #: harper.SuggestionKind values (harper.js's): replace, remove, insert after.
 _REPLACE, _REMOVE, _INSERT_AFTER = 0, 1, 2
 
@@ -54,10 +58,13 @@ class Lint:
 
 @functools.lru_cache(maxsize=8)
 def shared_linter(
-    dialect: str, disabled: frozenset[str], enabled: frozenset[str] | None = None
+    dialect: str,
+    disabled: frozenset[str],
+    enabled: frozenset[str] | None = None,
+    threads: int = 1,
 ) -> HarperLinter:
-    """One linter per settings for the whole process: each costs about a second to build."""
-    return HarperLinter(dialect, disabled, enabled)
+    """One linter per settings for the whole process (Harper's dictionary takes a second)."""
+    return HarperLinter(dialect, disabled, enabled, threads)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -94,6 +101,9 @@ class HarperLinter:
 
     Harper's ``Linter`` is not thread-safe, so every call holds one lock. Results are
     cached per paragraph: while an author types, only the changed paragraph is linted.
+    When many paragraphs are new (a pasted or opened article), ``threads`` native
+    linters share them out: Harper releases the GIL, and a further linter costs about
+    20 ms to build and no memory to speak of (the dictionary is shared).
     """
 
     def __init__(
@@ -101,6 +111,7 @@ class HarperLinter:
         dialect: str = "british",
         disabled: Iterable[str] = DEFAULT_DISABLED,
         enabled: Iterable[str] | None = None,
+        threads: int = 1,
     ) -> None:
         """Remember the settings; nothing is built until `lint` or `load`.
 
@@ -110,10 +121,15 @@ class HarperLinter:
         """
         if dialect not in DIALECTS:
             raise ValueError(f"dialect must be one of {', '.join(DIALECTS)}")
+        if not 1 <= threads <= MAX_THREADS:
+            raise ValueError(f"threads must be from 1 to {MAX_THREADS}")
+        self.threads = threads
         self.dialect = dialect
         self.disabled = frozenset(disabled)
         self.enabled = None if enabled is None else frozenset(enabled)
         self._linter: Any = None
+        self._helpers: list[Any] = []  # more native linters, built for the first long text
+        self._settings: dict[str, bool | None] = {}
         self._loaded = False
         self._problem = ""
         self._unknown: list[str] = []
@@ -160,8 +176,12 @@ class HarperLinter:
             cache = self._cache
             parts = [(start, text[start:end]) for start, end in spans]
             missing = list(dict.fromkeys(p for _, p in parts if p not in cache))
-            for group in batches(missing):
-                self._lint_paragraphs(group)
+            groups = batches(missing)
+            if len(groups) >= _MIN_SHARED_BATCHES and self.threads > 1:
+                self._lint_shared(groups)
+            else:
+                for group in groups:
+                    self._cache_lints(group, _lint_paragraphs(self._linter, group))
             found: list[Lint] = []
             for start, paragraph in parts:
                 cache.move_to_end(paragraph)
@@ -202,7 +222,8 @@ class HarperLinter:
             import harper  # the native library loads on first use
 
             linter = harper.Linter(harper.Dialect[self.dialect.upper()])
-            linter.set_lint_config(self._config(linter.get_default_lint_config()))
+            self._settings = self._config(linter.get_default_lint_config())
+            linter.set_lint_config(self._settings)
             linter.lint(_WARM_UP, language="plaintext")  # Harper's first lint costs ~20 ms more
         except Exception as exc:  # ImportError, or a failure inside the native library
             self._problem = (
@@ -225,33 +246,83 @@ class HarperLinter:
         return {k: (k in self.enabled and k not in self.disabled) for k in defaults}
 
     def _import_words(self) -> None:
-        self._linter.clear_words()
-        self._linter.import_words(sorted(self._words))
+        for linter in (self._linter, *self._helpers):
+            linter.clear_words()
+            linter.import_words(sorted(self._words))
         self._cache.clear()
 
-    def _lint_paragraphs(self, texts: list[str]) -> None:
-        """Lint ``texts`` in one call, joined by blank lines, and cache each one's lints."""
-        joined = "\n\n".join(texts)
-        starts, offset = [], 0
-        for paragraph in texts:
-            starts.append(offset)
-            offset += len(paragraph) + 2
-        per_paragraph: list[list[Lint]] = [[] for _ in texts]
-        for rule, lints in self._linter.organized_lints(joined, language="plaintext").items():
-            for lint in lints:
-                if lint.lint_kind in DROPPED_KINDS:
-                    continue
-                start, end = lint.span.start, lint.span.end
-                index = bisect.bisect_right(starts, start) - 1
-                base = starts[index]
-                if not (0 <= start - base < end - base <= len(texts[index])):
-                    continue  # empty, or across a paragraph break
-                suggestions, replacements = _fixes(lint)
-                per_paragraph[index].append(
-                    Lint(start - base, end - base, rule, lint.message, suggestions, replacements)
-                )
-        for paragraph, lints in zip(texts, per_paragraph, strict=True):
+    def _cache_lints(self, texts: list[str], found: list[list[Lint]]) -> None:
+        for paragraph, lints in zip(texts, found, strict=True):
             self._cache[paragraph] = tuple(sorted(lints, key=lambda x: (x.start, x.end, x.rule)))
+
+    def _lint_shared(self, groups: list[list[str]]) -> None:
+        """Lint ``groups`` on ``threads`` threads, each with its own native linter."""
+        try:
+            while len(self._helpers) < self.threads - 1:
+                self._helpers.append(self._build_helper())
+        except Exception as exc:  # the main linter works: carry on with it alone
+            logger.warning("Harper: no second linter (%s); one thread lints", exc)
+            self.threads = 1
+        pending = iter(groups)
+        take = threading.Lock()
+        results: list[tuple[list[str], list[list[Lint]]]] = []
+        errors: list[BaseException] = []
+
+        def work(linter: Any) -> None:  # noqa: ANN401 (harper.Linter)
+            try:
+                while True:
+                    with take:
+                        group = next(pending, None)
+                    if group is None:
+                        return
+                    results.append((group, _lint_paragraphs(linter, group)))
+            except BaseException as exc:  # re-raised on the calling thread
+                errors.append(exc)
+
+        workers = [threading.Thread(target=work, args=(x,), daemon=True) for x in self._helpers]
+        for worker in workers:
+            worker.start()
+        work(self._linter)
+        for worker in workers:
+            worker.join()
+        if errors:
+            raise errors[0]
+        for group, found in results:
+            self._cache_lints(group, found)
+
+    def _build_helper(self) -> Any:  # noqa: ANN401 (harper.Linter)
+        import harper
+
+        linter = harper.Linter(harper.Dialect[self.dialect.upper()])
+        linter.set_lint_config(self._settings)
+        linter.lint(_WARM_UP, language="plaintext")
+        if self._words:
+            linter.import_words(sorted(self._words))
+        return linter
+
+
+def _lint_paragraphs(linter: Any, texts: list[str]) -> list[list[Lint]]:  # noqa: ANN401
+    """Each of ``texts``' lints, from one Harper call on them joined by blank lines."""
+    joined = "\n\n".join(texts)
+    starts, offset = [], 0
+    for paragraph in texts:
+        starts.append(offset)
+        offset += len(paragraph) + 2
+    per_paragraph: list[list[Lint]] = [[] for _ in texts]
+    for rule, lints in linter.organized_lints(joined, language="plaintext").items():
+        for lint in lints:
+            if lint.lint_kind in DROPPED_KINDS:
+                continue
+            start, end = lint.span.start, lint.span.end
+            index = bisect.bisect_right(starts, start) - 1
+            base = starts[index]
+            if not (0 <= start - base < end - base <= len(texts[index])):
+                continue  # empty, or across a paragraph break
+            suggestions, replacements = _fixes(lint)
+            per_paragraph[index].append(
+                Lint(start - base, end - base, rule, lint.message, suggestions, replacements)
+            )
+    return per_paragraph
 
 
 def _shifted(lint: Lint, offset: int) -> Lint:

@@ -8,7 +8,8 @@ finding's check id is the rule id and the engine's own rule name
 
 - ``dialect`` (``british``); ``harper_enabled``: the only Harper rules that run (``"*"``
   runs every rule Harper runs by default); ``harper_disabled``: Harper rules switched off
-  even so (``SpellCheck`` by default: spelling is enchant's job).
+  even so (``SpellCheck`` by default: spelling is enchant's job); ``harper_threads``:
+  how many threads share the paragraphs of a long new text (1 to 8).
 - ``languagetool_url`` (``http://host:8081``; empty for none), ``languagetool_language``
   (``en-GB``), ``languagetool_timeout`` (seconds) and ``languagetool_disabled`` (rule ids).
   When the server cannot be reached, Harper checks instead and `Grammar.status` says so.
@@ -23,7 +24,13 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from checks.adapters.harper_linter import DEFAULT_DISABLED, DIALECTS, Lint, shared_linter
+from checks.adapters.harper_linter import (
+    DEFAULT_DISABLED,
+    DIALECTS,
+    MAX_THREADS,
+    Lint,
+    shared_linter,
+)
 from checks.adapters.languagetool import LanguageToolClient
 from checks.adapters.personal_words import PersonalWords, default_path
 from checks.adapters.word_lists import not_prose, policy_words
@@ -68,8 +75,13 @@ class Grammar:
         disabled = string_list(section, "harper_disabled", "[grammar]") or DEFAULT_DISABLED
         enabled = string_list(section, "harper_enabled", "[grammar]")
         everything = not enabled or "*" in enabled
+        threads = section.get("harper_threads", 1)
+        if isinstance(threads, bool) or not isinstance(threads, int):
+            raise PolicyError("[grammar] harper_threads must be a whole number")
+        if not 1 <= threads <= MAX_THREADS:
+            raise PolicyError(f"[grammar] harper_threads must be from 1 to {MAX_THREADS}")
         self.harper = shared_linter(
-            dialect, frozenset(disabled), None if everything else frozenset(enabled)
+            dialect, frozenset(disabled), None if everything else frozenset(enabled), threads
         )
         self.languagetool = _languagetool(section) if "languagetool" in self.rules else None
         settings = data.get("settings", {})
