@@ -13,7 +13,7 @@ from pathlib import Path
 import harper
 
 import checks
-from bench.texts import POST, article
+from bench.texts import POST, unseen_article
 from bench.timing import Row, median_ms
 from checks.adapters import harper_linter
 from checks.adapters.enchant_speller import EnchantSpeller
@@ -30,8 +30,7 @@ def _once(func: Callable[[], object]) -> float:
 
 def _unique_article() -> str:
     """The article with every paragraph numbered, so no two paragraphs are alike."""
-    parts = article().split("\n\n")
-    return "\n\n".join(f"Part {i} of the article. {p}" for i, p in enumerate(parts))
+    return unseen_article(0)
 
 
 def _grammar(policy: checks.Policy) -> Grammar:

@@ -52,3 +52,10 @@ def article(words: int = 10_000) -> str:
                 return " ".join(out)
         out[-1] += "\n\n"
     raise AssertionError("unreachable")
+
+
+def unseen_article(run: int, words: int = 10_000) -> str:
+    """`article` with every paragraph marked by ``run`` and its number, so that no paragraph
+    has been seen before: caches keyed by paragraph (grammar's) start cold."""
+    parts = article(words).split("\n\n")
+    return "\n\n".join(f"Run {run}, part {i}. {p}" for i, p in enumerate(parts))

@@ -24,11 +24,20 @@ _NOT_PROSE = re.compile(
 )
 
 
+# Every such span lies in a run of non-space characters holding one of "@#/.", so the
+# pattern runs only on those runs (about half the time on a long article).
+_CANDIDATE_RUN = re.compile(r"(?<!\S)\S*[@#/.]\S*")
+
+
 def not_prose(text: str) -> list[tuple[int, int]]:
     """Sorted spans of the URLs, email addresses, @handles and #hashtags in ``text``."""
     if not any(c in text for c in "@#/."):
         return []
-    return [m.span() for m in _NOT_PROSE.finditer(text)]
+    return [
+        m.span()
+        for run in _CANDIDATE_RUN.finditer(text)
+        for m in _NOT_PROSE.finditer(text, run.start(), run.end())
+    ]
 
 
 def policy_words(data: Mapping[str, Any]) -> list[str]:

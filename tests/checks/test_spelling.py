@@ -213,3 +213,33 @@ def test_spelling_on_any_text_gives_valid_spans(text):
     for finding in spelling(POLICY, text):
         assert 0 <= finding.start < finding.end <= len(text)
         assert finding.text == text[finding.start : finding.end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "www.",
+                "x",
+                ".uk",
+                "@",
+                "#",
+                "/",
+                " ",
+                "\u00a0",
+                "a.b",
+                "é",
+                "-",
+                "&",
+                "\n",
+                "https://",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_not_prose_on_runs_equals_the_whole_text_pattern(text):
+    from checks.adapters.word_lists import _NOT_PROSE, not_prose
+
+    assert not_prose(text) == [m.span() for m in _NOT_PROSE.finditer(text)]
