@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import statistics
-import time
-from collections.abc import Callable
 
 from bench.texts import POST, article
+from bench.timing import median_ms
 from checks.families.length import Limits, lengths_of
 from checks.rules import Context
 from checks.text import Document
@@ -18,17 +16,6 @@ _LINKED_POST = (
     "Meet the buyer on 14 January \U0001f389 Book at https://www.star-procurement.gov.uk/events "
     "or see gov.uk/find-tender \U0001f468\u200d\U0001f469\u200d\U0001f467 #SocialValue"
 )
-
-
-def _median_ms(func: Callable[[], object], repeat: int) -> float:
-    for _ in range(3):
-        func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _context(text: str) -> Context:
@@ -43,22 +30,22 @@ def run(quick: bool) -> list[tuple[str, float, str]]:
     return [
         (
             f"X weighted count, 280-char post ({len(POST)} chars)",
-            _median_ms(lambda: count(POST), 2000 // scale),
+            median_ms(lambda: count(POST), 2000 // scale),
             "target < 0.5 ms",
         ),
         (
             "length family on the post (x, linkedin, website)",
-            _median_ms(lambda: lengths_of(_context(POST), Limits()), 2000 // scale),
+            median_ms(lambda: lengths_of(_context(POST), Limits()), 2000 // scale),
             "target < 0.5 ms",
         ),
         (
             "X weighted count, post with links and emoji",
-            _median_ms(lambda: count(_LINKED_POST), 2000 // scale),
+            median_ms(lambda: count(_LINKED_POST), 2000 // scale),
             "target < 0.5 ms",
         ),
         (
             f"X weighted count, 10,000-word article ({len(long_text)} chars)",
-            _median_ms(lambda: count(long_text), 20 // scale),
+            median_ms(lambda: count(long_text), 20 // scale),
             "no target: articles go to the website",
         ),
     ]

@@ -10,13 +10,13 @@ import datetime as dt
 import functools
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
+from bench.timing import median_ms
 from star_desktop.storage import Store
 from star_desktop.storage.records import CATEGORY_NAMES
 from star_desktop.storage.search import fts_query
@@ -79,18 +79,6 @@ def generate(store: Store, count: int, seed: int = 2017) -> None:
             "SELECT id, 1, created, 1, text FROM drafts"
         )
     store.db.execute("PRAGMA optimize")
-
-
-def median_ms(func: Callable[[], object], repeat: int, warmup: int = 3) -> float:
-    """Median wall time of ``func`` in milliseconds."""
-    for _ in range(warmup):
-        func()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def run(quick: bool) -> list[tuple[str, float, str]]:

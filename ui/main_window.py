@@ -446,11 +446,11 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _engine_status(self) -> str:
+        """Why a check family is not working (a missing dictionary, an unreachable server)."""
         notes = []
         for checker in self.policy.checkers:
-            status = getattr(checker, "status", None)
-            if callable(status):
-                text = str(status())
-                if text and ("not" in text.lower() or "cannot" in text.lower()):
-                    notes.append(text)
+            for part in (checker, *vars(checker).values()):
+                problem = getattr(part, "problem", "")
+                if isinstance(problem, str) and problem and problem not in notes:
+                    notes.append(problem)
         return " ".join(notes)
