@@ -31,6 +31,24 @@ def main(out: str) -> int:
     from ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
+    if os.environ.get("SHOT_DARK"):  # check the dark palette too
+        from PySide6.QtGui import QColor, QPalette
+
+        app.setStyle("Fusion")
+        dark = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#2b2b2b"),
+            (QPalette.ColorRole.WindowText, "#e6e6e6"),
+            (QPalette.ColorRole.Base, "#1e1e1e"),
+            (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+            (QPalette.ColorRole.Text, "#e6e6e6"),
+            (QPalette.ColorRole.Button, "#3a3a3a"),
+            (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+            (QPalette.ColorRole.Highlight, "#2f65ca"),
+            (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        ):
+            dark.setColor(role, QColor(colour))
+        app.setPalette(dark)
     store = Store.open(folder / "star.db", sample=True, today=dt.date.today())
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("profile/name", "Sam Taylor")
