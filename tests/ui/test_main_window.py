@@ -281,9 +281,12 @@ def test_x_overflow_past_280_is_shaded(qtbot, window):
     assert highlighter.overflow_from == 280
     block = editor.document().findBlock(290)
     shaded = [
-        r for r in block.layout().formats() if r.format.background().style() != Qt.BrushStyle.NoBrush
+        r
+        for r in block.layout().formats()
+        if r.format.background().style() != Qt.BrushStyle.NoBrush
     ]
-    assert shaded and shaded[0].start == 280 - block.position()
+    assert shaded
+    assert shaded[0].start == 280 - block.position()
 
 
 def test_context_menu_offers_fixes_dictionary_and_ignore(qtbot, window):
