@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -52,7 +54,7 @@ class CheckerPanel(QWidget):
         )
         self.findings_tree.setHeaderHidden(True)
         self.findings_tree.setRootIsDecorated(True)
-        self.findings_tree.setUniformRowHeights(True)
+        self.findings_tree.setUniformRowHeights(False)
         self.findings_tree.setWordWrap(True)
         self.details_view = QTextBrowser()
         self.details_view.setObjectName("findingDetails")
@@ -232,11 +234,32 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     else:
         shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
         label = f"\u2018{shown}\u2019 \u2013 {finding.rule}"
-    item = QTreeWidgetItem([label])
+    item = QTreeWidgetItem([f"{label}\n{row_detail(finding)}"])
     item.setIcon(0, severity_icon(finding.severity))
     item.setData(0, _FINDING_ROLE, finding)
     item.setToolTip(0, f"{finding.message}\nPolicy: {finding.clause}")
     return item
+
+
+_POLICY_LINE = re.compile(r"\(policy line (\d+)\)")
+
+
+def row_detail(finding: Finding) -> str:
+    """The second line of a finding's row: its clause, short, and its fix."""
+    line = _POLICY_LINE.search(finding.clause)
+    if line:
+        clause = f"Policy line {line.group(1)}"
+    else:
+        clause = finding.clause if len(finding.clause) <= 48 else finding.clause[:47] + "\u2026"
+    if finding.replacements:
+        first = finding.replacements[0]
+        fix = f"fix: \u2018{first}\u2019" if first else "fix: remove it"
+    elif finding.suggestions:
+        first = finding.suggestions[0]
+        fix = "advice: " + (first if len(first) <= 48 else first[:47] + "\u2026")
+    else:
+        fix = ""
+    return f"{clause} \u00b7 {fix}" if fix else clause
 
 
 def summary_text(findings: list[Finding]) -> str:
