@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from checks import Finding, Report, Severity
-from ui.editor import _escape
 from ui.style import LOOKS, severity_icon
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
@@ -215,16 +215,16 @@ class CheckerPanel(QWidget):
             return
         fix = finding.replacements[0] if finding.replacements else None
         parts = [
-            f"<p><b>{LOOKS[finding.severity].label}</b> ({_escape(finding.check)}): "
-            f"{_escape(finding.message)}</p>",
-            f"<p><i>Policy:</i> {_escape(finding.clause)}</p>",
+            f"<p><b>{LOOKS[finding.severity].label}</b> ({escape(finding.check)}): "
+            f"{escape(finding.message)}</p>",
+            f"<p><i>Policy:</i> {escape(finding.clause)}</p>",
         ]
         if fix is not None:
-            shown = f"replace with \u2018{_escape(fix)}\u2019" if fix else "remove it"
+            shown = f"replace with \u2018{escape(fix)}\u2019" if fix else "remove it"
             parts.append(f"<p><i>Fix:</i> {shown}</p>")
         advice = [s for s in finding.suggestions if s not in finding.replacements]
         if advice:
-            parts.append("<p><i>Suggestions:</i> " + "; ".join(map(_escape, advice)) + "</p>")
+            parts.append("<p><i>Suggestions:</i> " + "; ".join(map(escape, advice)) + "</p>")
         self.details_view.setHtml("".join(parts))
 
 

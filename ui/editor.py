@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
@@ -173,13 +175,9 @@ class DraftEditor(QPlainTextEdit):
 def tooltip_for(finding: Finding) -> str:
     """The tooltip of a finding: its severity, message and the policy clause it enforces."""
     look = LOOKS[finding.severity]
-    lines = [f"<b>{look.label}</b> \u2013 {_escape(finding.message)}"]
+    lines = [f"<b>{look.label}</b> \u2013 {escape(finding.message)}"]
     if finding.clause:
-        lines.append(f"<i>Policy:</i> {_escape(finding.clause)}")
+        lines.append(f"<i>Policy:</i> {escape(finding.clause)}")
     if finding.suggestions:
-        lines.append(f"<i>Fix:</i> {_escape(finding.suggestions[0])}")
+        lines.append(f"<i>Fix:</i> {escape(finding.suggestions[0])}")
     return "<br>".join(lines)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
