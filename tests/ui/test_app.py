@@ -1,0 +1,42 @@
+"""Opening the app's database: an unusable file is never touched without the author's choice."""
+
+from __future__ import annotations
+
+from star_desktop.storage import Store
+from ui import app
+
+
+def test_an_unusable_file_can_be_set_aside_for_a_fresh_database(tmp_path, monkeypatch):
+    path = tmp_path / "star.db"
+    path.write_bytes(b"not a database at all" * 100)
+    asked = []
+    monkeypatch.setattr(app, "_ask_recovery", lambda p, reason: asked.append(reason) or "fresh")
+    store = app.open_store(path, sample=False)
+    assert store is not None
+    assert asked and "star.db" in asked[0]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("star.db") and p != path]
+    assert any(p.read_bytes() == b"not a database at all" * 100 for p in aside)
+    store.close()
+
+
+def test_quitting_leaves_an_unusable_file_byte_for_byte(tmp_path, monkeypatch):
+    path = tmp_path / "star.db"
+    content = b"SQLite format 3\x00" + b"\xff" * 4000
+    path.write_bytes(content)
+    monkeypatch.setattr(app, "_ask_recovery", lambda p, reason: "quit")
+    assert app.open_store(path, sample=False) is None
+    assert path.read_bytes() == content
+
+
+def test_the_latest_backup_can_be_restored(tmp_path, monkeypatch):
+    path = tmp_path / "star.db"
+    store = Store.open(path, sample=False)
+    draft = store.create_draft("Kept in the backup", "text")
+    store.close()
+    Store.open(path, sample=False, backup_on_start=True).close()  # makes a backup
+    path.write_bytes(b"garbage" * 500)
+    monkeypatch.setattr(app, "_ask_recovery", lambda p, reason: "backup")
+    restored = app.open_store(path, sample=False)
+    assert restored is not None
+    assert restored.get(draft.id).title == "Kept in the backup"
+    restored.close()
