@@ -13,7 +13,8 @@ def test_an_unusable_file_can_be_set_aside_for_a_fresh_database(tmp_path, monkey
     monkeypatch.setattr(app, "_ask_recovery", lambda p, reason: asked.append(reason) or "fresh")
     store = app.open_store(path, sample=False)
     assert store is not None
-    assert asked and "star.db" in asked[0]
+    assert asked
+    assert "star.db" in asked[0]
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("star.db") and p != path]
     assert any(p.read_bytes() == b"not a database at all" * 100 for p in aside)
     store.close()
