@@ -46,6 +46,8 @@ if command -v readelf >/dev/null 2>&1 && [ -d "$DIST/_internal/PySide6/Qt/lib" ]
   [ -z "$missing" ] || fail "Qt libraries needed but not bundled: $missing"
   echo "  all present"
 fi
+dangling=$(cd "$DIST" && find . -xtype l)
+[ -z "$dangling" ] || fail "symbolic links to files not bundled: $dangling"
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
