@@ -205,20 +205,21 @@ class DraftSession(QObject):
         if self.draft is None:
             return
         self.revision += 1
-        self.dispatcher.request(
-            CheckRequest(
-                revision=self.revision,
-                text=self.text,
-                platforms=self.draft.platforms or ("x",),
-                audiences=self.draft.audiences,
-                date=self.draft.date,
-                title=self.draft.title,
-                images=tuple(
-                    checks.ImageRef(i.path.rsplit("/", 1)[-1], i.alt)
-                    for i in self.store.images(self.draft.id)
-                ),
+        self.dispatcher.request(self._check_request(self.draft), now=now)
+
+    def _check_request(self, draft: Draft) -> CheckRequest:
+        """The current text with ``draft``'s details, at the current revision."""
+        return CheckRequest(
+            revision=self.revision,
+            text=self.text,
+            platforms=draft.platforms or ("x",),
+            audiences=draft.audiences,
+            date=draft.date,
+            title=draft.title,
+            images=tuple(
+                checks.ImageRef(i.path.rsplit("/", 1)[-1], i.alt)
+                for i in self.store.images(draft.id)
             ),
-            now=now,
         )
 
     def hidden_findings(self, report: checks.Report) -> set[int]:
@@ -243,14 +244,7 @@ class DraftSession(QObject):
         assert self.draft is not None
         report = self.report
         if report is None or report.text != self.text:
-            report = checks.check(
-                self.text,
-                platforms=self.draft.platforms or ("x",),
-                audiences=self.draft.audiences,
-                date=self.draft.date,
-                policy=self.dispatcher.policy,
-                title=self.draft.title,
-            )
+            report = self._check_request(self.draft).run(self.dispatcher.policy)
         images = self.store.images(self.draft.id)
         return readiness(
             report,

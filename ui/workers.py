@@ -32,6 +32,18 @@ class CheckRequest:
     title: str = ""
     images: tuple[checks.ImageRef, ...] = ()
 
+    def run(self, policy: checks.Policy) -> checks.Report:
+        """Check the text with these details against ``policy`` (on any thread)."""
+        return checks.check(
+            self.text,
+            platforms=self.platforms,
+            audiences=self.audiences,
+            date=self.date,
+            policy=policy,
+            title=self.title,
+            images=self.images,
+        )
+
 
 class _JobSignals(QObject):
     finished = Signal(int, object)  # revision, checks.Report
@@ -51,15 +63,7 @@ class CheckJob(QRunnable):
         """Check the text; report the result or the failure through `signals`."""
         request = self.request
         try:
-            report = checks.check(
-                request.text,
-                platforms=request.platforms,
-                audiences=request.audiences,
-                date=request.date,
-                policy=self.policy,
-                title=request.title,
-                images=request.images,
-            )
+            report = request.run(self.policy)
         except Exception as exc:  # a bug in a rule must not take the editor down
             log.exception("check failed")
             self.signals.failed.emit(request.revision, f"{type(exc).__name__}: {exc}")

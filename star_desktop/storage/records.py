@@ -102,15 +102,7 @@ class Draft:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (dates as ISO strings)."""
-        out = dataclasses.asdict(self)
-        out.update(
-            platforms=list(self.platforms),
-            audiences=list(self.audiences),
-            date=self.date.isoformat() if self.date else None,
-            time=self.time.isoformat("minutes") if self.time else None,
-            status=self.status.value,
-        )
-        return out
+        return _scheduled_json(self, audiences=list(self.audiences))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -130,14 +122,7 @@ class DraftSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (dates as ISO strings)."""
-        out = dataclasses.asdict(self)
-        out.update(
-            platforms=list(self.platforms),
-            date=self.date.isoformat() if self.date else None,
-            time=self.time.isoformat("minutes") if self.time else None,
-            status=self.status.value,
-        )
-        return out
+        return _scheduled_json(self)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -224,3 +209,16 @@ class Image:
 def utc_now() -> str:
     """The current UTC time as an ISO string with milliseconds."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _scheduled_json(record: Draft | DraftSummary, **extra: list[str]) -> dict[str, Any]:
+    """``record`` as JSON-ready values: platforms as a list, ISO date and time, status."""
+    out = dataclasses.asdict(record)
+    out.update(
+        platforms=list(record.platforms),
+        date=record.date.isoformat() if record.date else None,
+        time=record.time.isoformat("minutes") if record.time else None,
+        status=record.status.value,
+        **extra,
+    )
+    return out
