@@ -32,6 +32,7 @@ SECTIONS = (
     "plain_english",
     "language",
     "accessibility",
+    "learned",
     "storage",
     "calendar",
     "ui_typing",

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checks.families import FAMILIES as CODE_KINDS
-from checks.families import length, plain_english
+from checks.families import learned, length, plain_english
 from checks.findings import Finding, Report
 from checks.kinds import KINDS
 from checks.lexicon import Lexicon
@@ -42,6 +42,9 @@ class Policy:
     data: Mapping[str, Any]
     lexicon: Lexicon
     checkers: tuple[Checker, ...]
+    #: Rule entries that stand in for their family only where its other rules found
+    #: nothing (the learned layer's).
+    fallbacks: frozenset[str] = frozenset()
 
     def rule(self, rule_id: str) -> Rule:
         """The rule entry with this dotted id."""
@@ -54,7 +57,11 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
     Raises `PolicyError` naming the file, line and reason when a file is invalid.
     """
     folder = shipped_policy_dir()
-    files = [folder / "policy.toml", *sorted((folder / "rules").glob("*.toml"))]
+    files = [
+        folder / "policy.toml",
+        folder / "vocabulary.toml",
+        *sorted((folder / "rules").glob("*.toml")),
+    ]
     if path is not None:
         files.append(Path(path))
     return compile_policy([read_source(f) for f in files], StrategyText(folder / "strategy.txt"))
@@ -80,7 +87,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         if source.path.is_relative_to(shipped)
         for pattern in _patterns(source.data)
     )
-    lexicon = Lexicon(trusted)
+    lexicon = Lexicon(trusted, _vocabulary(data, sources))
     checkers: list[Checker] = []
     grouped: dict[str, list[Rule]] = {}
     for rule in rules:
@@ -106,7 +113,24 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         data=MappingProxyType(data),
         lexicon=lexicon,
         checkers=tuple(checkers),
+        fallbacks=frozenset(r.id for r in rules if r.kind == learned.KIND),
     )
+
+
+def _vocabulary(data: Mapping[str, Any], sources: Sequence[Source]) -> dict[str, list[str]]:
+    """The policy's named word lists; ``{councils}`` defaults to the STAR councils' names."""
+    table = data.get("vocabulary", {})
+    error = PolicyError("vocabulary: each entry must be a list of strings (name = [...])")
+    if not isinstance(table, Mapping):
+        raise _located_data(error, sources) or error
+    names = [str(n) for n in data.get("councils", {}).get("names", [])]
+    vocabulary = {"councils": [f"{n}|{n}'s" for n in names]}
+    for name, entries in table.items():
+        if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+            error = PolicyError(f"vocabulary: '{name}' must be a list of strings")
+            raise _located_data(error, sources) or error
+        vocabulary[name] = entries
+    return vocabulary
 
 
 def _patterns(data: object) -> Iterator[str]:
@@ -197,18 +221,22 @@ def check(
     findings = [finding for checker in policy.checkers for finding in checker.run(ctx)]
     return Report(
         text=text,
-        findings=tidy(findings),
+        findings=tidy(findings, policy.fallbacks),
         lengths=length.measure(ctx, policy.data),
         metrics=plain_english.measure(ctx, policy.data),
     )
 
 
-def tidy(findings: Iterable[Finding]) -> list[Finding]:
+def tidy(findings: Iterable[Finding], fallbacks: frozenset[str] = frozenset()) -> list[Finding]:
     """Sort findings and drop duplicates and spans inside another of the same family.
 
     Where spelling and grammar flag the same span, the spelling finding stands alone:
-    its corrections come from the British English dictionary.
+    its corrections come from the British English dictionary. A finding of a ``fallbacks``
+    rule goes where another rule of its family found something.
     """
+    findings = list(findings)
+    covered = {f.rule for f in findings if f.check not in fallbacks}
+    findings = [f for f in findings if f.check not in fallbacks or f.rule not in covered]
     ordered = sorted(findings, key=lambda f: (f.rule, f.start, -f.end, f.check))
     kept: list[Finding] = []
     reach: dict[str, int] = {}

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import ahocorasick
 
 from checks.prefilter import PatternSet
@@ -16,13 +18,20 @@ class Lexicon:
     ``patterns`` collects the rules' regular expressions for the same one-pass treatment.
     """
 
-    def __init__(self, trusted_patterns: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        trusted_patterns: frozenset[str] = frozenset(),
+        vocabulary: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
         """Start empty; call `add` for each term, then `freeze`.
 
         ``trusted_patterns`` are the shipped policy's patterns: compiled on first use,
         where any other pattern is compiled at once to report a fault while loading.
+        ``vocabulary`` holds the policy's named word lists, which rules name as
+        ``{councils}`` in their terms and patterns (see `checks.rules.TermGroup`).
         """
         self.trusted_patterns = trusted_patterns
+        self.vocabulary: Mapping[str, Sequence[str]] = vocabulary or {}
         self._keys: dict[str, int] = {}
         self._automaton = ahocorasick.Automaton()
         self._frozen = False

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import tomllib
@@ -14,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checks.findings import Severity
-from checks.rules import PolicyError, Rule
+from checks.rules import Example, PolicyError, Rule
 
 #: The rule families of DESIGN.md and their default severities.
 FAMILIES: dict[str, Severity] = {
@@ -55,11 +56,12 @@ SECTIONS = frozenset(
         "plain_english",
         "spelling",
         "grammar",
+        "vocabulary",
     }
 )
 
 _RULE_KEYS = frozenset(
-    {"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source"}
+    {"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source", "examples"}
 )
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _HEADINGS = ("Unacceptable Content", "Acceptable Content", "Appendix A")
@@ -230,7 +232,38 @@ def _validate(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) ->
         message=message,
         options=MappingProxyType(options),
         source=str(entry.get("source", "")),
+        examples=_examples(rule_id, entry.get("examples", {})),
     )
+
+
+def _examples(rule_id: str, table: object) -> tuple[Example, ...]:
+    """``[rules.examples]``: ``fail`` and ``pass`` lists of texts or {text, date, platforms}."""
+    if not isinstance(table, Mapping) or set(table) - {"fail", "pass"}:
+        raise PolicyError(f"rule {rule_id}: 'examples' takes a 'fail' and a 'pass' list")
+    examples = []
+    for verdict, flagged in (("fail", True), ("pass", False)):
+        entries = table.get(verdict, [])
+        if not isinstance(entries, list):
+            raise PolicyError(f"rule {rule_id}: examples.{verdict} must be a list")
+        for entry in entries:
+            settings = entry if isinstance(entry, Mapping) else {"text": entry}
+            text, date = settings.get("text"), settings.get("date")
+            platforms = settings.get("platforms", ["x"])
+            images = settings.get("images", [])
+            title = settings.get("title", "")
+            if (
+                not isinstance(text, str)
+                or not isinstance(title, str)
+                or not (date is None or isinstance(date, dt.date))
+                or not isinstance(platforms, list)
+                or not isinstance(images, list)
+            ):
+                raise PolicyError(
+                    f"rule {rule_id}: each of examples.{verdict} is a text or a table"
+                    " {text, date = YYYY-MM-DD, platforms = [...], images = [alt, ...], title}"
+                )
+            examples.append(Example(text, flagged, date, tuple(platforms), tuple(images), title))
+    return tuple(examples)
 
 
 def _clause(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) -> str:

@@ -21,6 +21,19 @@ class PolicyError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule entry must flag (``flagged``) or must leave alone, with its settings."""
+
+    text: str
+    flagged: bool
+    date: dt.date | None = None
+    platforms: tuple[str, ...] = ("x",)
+    #: Alt texts of the images attached to the example post, one per image.
+    images: tuple[str, ...] = ()
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """One rule entry of a policy file, validated.
 
@@ -36,6 +49,8 @@ class Rule:
     message: str
     options: Mapping[str, Any]
     source: str = ""
+    #: The entry's ``[rules.examples]``: texts it must flag and near misses it must not.
+    examples: tuple[Example, ...] = ()
 
     def finding(
         self,
@@ -170,6 +185,47 @@ def expand_alternatives(term: str) -> list[str]:
     return [t.strip() for t in term.split("|") if t.strip()]
 
 
+_VOCABULARY_NAME = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def vocabulary_terms(vocabulary: Mapping[str, Sequence[str]], name: str, rule_id: str) -> list[str]:
+    """The entries of the named word list, each alternative of ``a|b`` on its own."""
+    if name not in vocabulary:
+        known = ", ".join(sorted(vocabulary)) or "none defined"
+        raise PolicyError(f"rule {rule_id}: unknown vocabulary '{{{name}}}' (known: {known})")
+    return [t for entry in vocabulary[name] for t in expand_alternatives(entry)]
+
+
+def expand_terms(
+    terms: Iterable[str], vocabulary: Mapping[str, Sequence[str]], rule_id: str
+) -> list[str]:
+    """Terms with each ``{name}`` term replaced by the entries of that vocabulary."""
+    expanded: list[str] = []
+    for term in terms:
+        for alternative in expand_alternatives(term):
+            named = _VOCABULARY_NAME.fullmatch(alternative)
+            if named:
+                expanded += vocabulary_terms(vocabulary, named.group(1), rule_id)
+            else:
+                expanded.append(alternative)
+    return expanded
+
+
+def expand_pattern(pattern: str, vocabulary: Mapping[str, Sequence[str]], rule_id: str) -> str:
+    r"""``\b{councils}\b`` -> ``\b(?:Stockport|Trafford|Rochdale)\b``: entries as literals.
+
+    Longer entries come first, so "Trafford Council" wins over "Trafford"; a space in an
+    entry matches any run of white space.
+    """
+
+    def alternation(match: re.Match[str]) -> str:
+        entries = sorted(set(vocabulary_terms(vocabulary, match.group(1), rule_id)), key=len)
+        escaped = [re.escape(e).replace(r"\ ", r"\s+") for e in reversed(entries)]
+        return "(?:" + "|".join(escaped) + ")"
+
+    return _VOCABULARY_NAME.sub(alternation, pattern)
+
+
 class TermGroup:
     """Terms (literal, via the shared lexicon) and patterns (one regex) found in a text."""
 
@@ -180,9 +236,8 @@ class TermGroup:
         label = f"{rule_id}{'.' + what if what else ''}"
         if not isinstance(options, Mapping):
             raise PolicyError(f"rule {label}: expected a table with terms and/or patterns")
-        terms = [
-            t for term in string_list(options, "terms", label) for t in expand_alternatives(term)
-        ]
+        vocabulary = lexicon.vocabulary
+        terms = expand_terms(string_list(options, "terms", label), vocabulary, label)
         self.keys = frozenset(lexicon.add(term) for term in terms)
         patterns = string_list(options, "patterns", label)
         self.case_sensitive = bool(options.get("case_sensitive", False))
@@ -195,7 +250,8 @@ class TermGroup:
             # The shipped policy's patterns are compiled by the test suite, so they are
             # compiled on first use; an administrator's are checked now, one by one, so
             # that a faulty one is reported with its rule.
-            source = p if self.case_sensitive else lower_pattern(p)
+            expanded = expand_pattern(p, vocabulary, label)
+            source = expanded if self.case_sensitive else lower_pattern(expanded)
             if p not in lexicon.trusted_patterns:
                 trusted = False
                 regex(source, label, case_sensitive=True)

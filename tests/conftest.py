@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,11 +33,34 @@ def admin_policy() -> checks.Policy:
 
 
 @pytest.fixture(scope="session")
-def found(policy: checks.Policy) -> Callable[..., set[str]]:
-    """``found(text, **kw)`` -> the set of rule families raised on ``text``."""
+def rules_only(tmp_path_factory: pytest.TempPathFactory) -> checks.Policy:
+    """The shipped policy without the learned layer: what the rule entries alone find.
+
+    The family tests hold the rules to their examples; the learned layer's recall and false
+    alarms are measured on the corpora (tests/checks/test_learned.py, test_frozen_corpus.py).
+    """
+    path = tmp_path_factory.mktemp("policy") / "rules-only.toml"
+    learned = [r.id for r in checks.load_policy().rules if r.kind == "classifier"]
+    path.write_text(f"[settings]\ndisabled = {json.dumps(learned)}\n", encoding="utf-8")
+    return checks.load_policy(path)
+
+
+@pytest.fixture(scope="session")
+def admin_rules_only(tmp_path_factory: pytest.TempPathFactory) -> checks.Policy:
+    """The corpus administrator's policy without the learned layer."""
+    path = tmp_path_factory.mktemp("policy") / "admin-rules-only.toml"
+    learned = [r.id for r in checks.load_policy().rules if r.kind == "classifier"]
+    admin = (CORPUS / "admin-policy.toml").read_text(encoding="utf-8")
+    path.write_text(f"{admin}\n[settings]\ndisabled = {json.dumps(learned)}\n", encoding="utf-8")
+    return checks.load_policy(path)
+
+
+@pytest.fixture(scope="session")
+def found(rules_only: checks.Policy) -> Callable[..., set[str]]:
+    """``found(text, **kw)`` -> the set of rule families the rules raise on ``text``."""
 
     def run(text: str, **kwargs: object) -> set[str]:
-        kwargs.setdefault("policy", policy)
+        kwargs.setdefault("policy", rules_only)
         kwargs.setdefault("date", dt.date(2026, 12, 1))
         report = checks.check(text, **kwargs)  # type: ignore[arg-type]
         return {f.rule for f in report.findings}

@@ -30,6 +30,7 @@ MODULES: tuple[str, ...] = (
     "plain_english",
     "spelling",
     "grammar",
+    "learned",
 )
 
 

@@ -8,6 +8,7 @@ from the policy data, which an administrator's file extends::
     [contacts]
     allowed_emails = ["procurement@star-procurement.gov.uk"]   # exact addresses
     allowed_email_domains = []        # every address at these domains is public
+    role_mailboxes = ["accounts"]     # a team's address, not a person's, at any domain
     allowed_phones = ["0161 496 0000"]                         # any usual format
     allowed_postcodes = ["SK1 3XE"]                            # venues, any spacing
 
@@ -119,6 +120,7 @@ class PersonalData:
         self.emails = {e.lower() for e in _data_list(data, "contacts", "allowed_emails")}
         domains = _data_list(data, "contacts", "allowed_email_domains")
         self.domains = tuple(d.lower().lstrip("@") for d in domains)
+        self.roles = {r.lower() for r in _data_list(data, "contacts", "role_mailboxes")}
         self.postcodes = {
             ids.postcode_key(p) for p in _data_list(data, "contacts", "allowed_postcodes")
         }
@@ -148,8 +150,11 @@ class PersonalData:
         for start, end in ids.find_emails(text):
             address = text[start:end].lower()
             domain = address.rpartition("@")[2]
-            allowed = address in self.emails or any(
-                domain == d or domain.endswith("." + d) for d in self.domains
+            local = address.partition("@")[0]
+            allowed = (
+                address in self.emails
+                or local in self.roles
+                or any(domain == d or domain.endswith("." + d) for d in self.domains)
             )
             yield start, end, allowed
 

@@ -63,6 +63,8 @@ FLAGGED = [
         "Dr Priya Shah at p.shah@example.com",
     ),
     ("Cllr Jones: 07700 900123", "named-contact", "Cllr Jones: 07700 900123"),
+    ("Anita Kaur starts chemotherapy next week.", "health", "Anita Kaur starts chemotherapy"),
+    ("Get well soon, mate! Off sick again.", "health", "Get well soon, mate"),
 ]
 
 NEAR_MISSES = {
@@ -78,6 +80,9 @@ NEAR_MISSES = {
     "date-like-sort-code": "Opens 12-03-27",
     "count": "4,500 suppliers are registered",
     "team-mailbox": "Email procurement@star-procurement.gov.uk for details",
+    "role-mailbox": "Invoice questions to accounts@example-council.gov.uk please",
+    "tree-surgery": "Tree surgery for Trafford parks is now on The Chest",
+    "health-campaign": "Our team ran the 10k in aid of a cancer charity",
     "switchboard": "Call the switchboard on 0161 496 0000",
     "stockport-town-hall": "Stockport Town Hall, SK1 3XE",
     "trafford-town-hall": "Trafford Town Hall, Talbot Road, M32 0TH",

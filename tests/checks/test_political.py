@@ -39,8 +39,8 @@ def test_political_flags(admin_policy, text):
 
 
 @pytest.mark.parametrize("text", NEAR_MISSES.values(), ids=NEAR_MISSES.keys())
-def test_political_ignores(admin_policy, text):
-    report = checks.check(text, policy=admin_policy, date=dt.date(2026, 12, 1))
+def test_political_ignores(admin_rules_only, text):
+    report = checks.check(text, policy=admin_rules_only, date=dt.date(2026, 12, 1))
     assert "political" not in {f.rule for f in report.findings}
 
 
@@ -57,9 +57,9 @@ def test_pre_election_period_blocks_any_name(admin_policy, text):
     assert not any(f.check == "political.pre-election" for f in after.findings)
 
 
-def test_pre_election_keeps_labour_market_clear(admin_policy):
+def test_pre_election_keeps_labour_market_clear(admin_rules_only):
     report = checks.check(
-        "The Labour market is tight.", policy=admin_policy, date=dt.date(2027, 4, 1)
+        "The Labour market is tight.", policy=admin_rules_only, date=dt.date(2027, 4, 1)
     )
     assert not report.findings
 
