@@ -7,7 +7,6 @@ module, so a post is seen the same way when the model is trained and when it run
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -24,15 +23,6 @@ _TOKEN_RE = re.compile(
     r"|[^\w\s.,;:'\"()\[\]/\\&*+=<>|~`^-]"
 )
 _TIME_RE = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)|\d{1,2}:\d\d")
-_SUFFIXES = ("ing", "ed", "es", "s", "ly")
-
-
-def stem(word: str) -> str:
-    """A light stem: ``hoping`` -> ``hop``, ``firms`` -> ``firm``; short words unchanged."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
 
 
 def tokens(text: str) -> list[str]:
@@ -50,9 +40,8 @@ def _shape(token: str) -> str:
 
 
 def counts(words: Sequence[str]) -> Counter[str]:
-    """Feature counts of a run of tokens: words, stems (``~hop``) and word pairs (``a b``)."""
+    """Feature counts of a run of tokens: the words and each pair of neighbours (``a b``)."""
     features: Counter[str] = Counter(words)
-    features.update(["~" + _stem(w) for w in words if w[0].isalpha()])
     features.update([f"{a} {b}" for a, b in itertools.pairwise(words)])
     return features
 
@@ -73,8 +62,3 @@ def vector(features: Mapping[str, int], idf: Mapping[str, float]) -> dict[str, f
     if norm == 0.0:
         return {}
     return {feature: w / norm for feature, w in weights.items()}
-
-
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return stem(word)

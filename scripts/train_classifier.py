@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from checks import features  # noqa: E402
-from checks.families.learned import Model, sentences, strongest  # noqa: E402
+from checks.families.learned import ARRAYS, Model, pack, sentences, strongest  # noqa: E402
 from checks.text import Document  # noqa: E402
 from tests.checks.corpus import CORPUS, Post, load_posts  # noqa: E402
 
@@ -72,17 +72,19 @@ def fit(posts: list[Post], c: float = C) -> dict[str, object]:
         model.fit(matrix, labels)
         intercepts.append(round(float(model.intercept_[0]), 4))
         weights[:, index] = model.coef_[0]
-    kept = {}
-    for feature, row in zip(names, weights, strict=True):
-        pairs = [(k, round(float(w), 4)) for k, w in enumerate(row) if abs(w) >= MIN_WEIGHT]
-        if pairs:
-            kept[feature] = [round(idf[feature], 4), *(x for pair in pairs for x in pair)]
+    # Every feature keeps its idf, so a post's vector length is what training saw; only
+    # weights too small to matter are dropped.
+    rows, families = np.nonzero(np.abs(weights) >= MIN_WEIGHT)
     return {
-        "format": 1,
+        "format": 2,
         "families": list(FAMILIES),
         "intercepts": intercepts,
         "thresholds": [0.5] * len(FAMILIES),
-        "features": kept,
+        "features": names,
+        "idf": pack([idf[f] for f in names], ARRAYS["idf"]),
+        "weight_rows": pack(rows.tolist(), ARRAYS["weight_rows"]),
+        "weight_families": pack(families.tolist(), ARRAYS["weight_families"]),
+        "weight_values": pack(weights[rows, families].tolist(), ARRAYS["weight_values"]),
     }
 
 
@@ -122,16 +124,16 @@ def main(argv: list[str] | None = None) -> int:
     train = training_posts()
     validation = load_posts(CORPUS / "validation")
     data = fit(train, args.C)
-    model = Model.from_json(data)
+    names = data["features"]
+    assert isinstance(names, list)
+    model = Model(data)
     cut, figures = thresholds(model, validation)
     data["thresholds"] = cut
     data["trained_on"] = {"posts": len(train), "validation_posts": len(validation)}
     data["validation"] = dict(zip(FAMILIES, figures, strict=True))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
-    kept = data["features"]
-    assert isinstance(kept, dict)
-    print(f"{len(train)} training posts, {len(validation)} validation posts, {len(kept)} features")
+    print(f"{len(train)} training posts, {len(validation)} validation posts, {len(names)} features")
     for family, threshold, figure in zip(FAMILIES, cut, figures, strict=True):
         print(f"{family:22} threshold {threshold:.3f} {figure}")
     recalls = [f["recall"] for f in figures]

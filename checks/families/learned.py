@@ -17,10 +17,13 @@ rule of the same family has already found something.
 
 from __future__ import annotations
 
+import array
+import base64
 import dataclasses
 import functools
 import json
 import math
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,84 +44,107 @@ _OPTIONS = frozenset({"suggestions", "threshold", "backed_by", "backed_severity"
 _BACKING = ("live-tender", "election")
 
 
-@dataclass(frozen=True)
-class Model:
-    """A trained model: per feature ``[idf, family, weight, family, weight, ...]``.
+#: How the model file stores its number arrays: little-endian machine types in base64.
+ARRAYS = {"idf": "f", "weight_rows": "I", "weight_families": "B", "weight_values": "f"}
 
-    Only weights that matter are kept, so a feature names the few families it moves.
+
+def pack(values: Sequence[float], typecode: str) -> str:
+    """``values`` as little-endian ``typecode`` items in base64 (see `ARRAYS`)."""
+    packed = array.array(typecode, values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return base64.b64encode(packed.tobytes()).decode("ascii")
+
+
+def unpack(text: str, typecode: str) -> array.array[Any]:
+    """The array `pack` wrote."""
+    unpacked = array.array(typecode)
+    unpacked.frombytes(base64.b64decode(text))
+    if sys.byteorder == "big":
+        unpacked.byteswap()
+    return unpacked
+
+
+class Model:
+    """A trained model: the features' names and idf, and a weight per feature and family.
+
+    The file holds the feature names and, packed (`ARRAYS`), their idf and the non-zero
+    weights as ``weight_rows``, ``weight_families`` and ``weight_values``: it reads in a
+    few milliseconds. The weight matrix is built with numpy on first use, off the UI thread.
     """
 
-    families: tuple[str, ...]
-    intercepts: tuple[float, ...]
-    thresholds: tuple[float, ...]
-    rows: Mapping[str, list[Any]]
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Model:
-        """A model from the object the training script writes."""
-        families = tuple(str(f) for f in data["families"])
-        rows = data["features"]
-        if not isinstance(rows, dict):
-            raise ValueError("'features' must be an object")
-        for feature, row in rows.items():
-            if (
-                not isinstance(row, list)
-                or len(row) % 2 != 1
-                or not all(0 <= index < len(families) for index in row[1::2])
-            ):
-                raise ValueError(f"feature {feature!r}: expected [idf, family, weight, ...]")
-        return cls(
-            families=families,
-            intercepts=tuple(float(b) for b in data["intercepts"]),
-            thresholds=tuple(float(t) for t in data["thresholds"]),
-            rows=rows,
-        )
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        """Validate the object the training script writes; raises ValueError when it is not."""
+        self.families = tuple(str(f) for f in data["families"])
+        self.intercepts = tuple(float(b) for b in data["intercepts"])
+        self.thresholds = tuple(float(t) for t in data["thresholds"])
+        names = data["features"]
+        idf, rows, columns, values = (unpack(data[key], code) for key, code in ARRAYS.items())
+        if len(self.intercepts) != len(self.families) or len(self.thresholds) != len(self.families):
+            raise ValueError("one intercept and one threshold per family")
+        if not len(names) == len(idf) or not len(rows) == len(columns) == len(values):
+            raise ValueError("feature and weight lists differ in length")
+        self.index = dict(zip(names, range(len(names)), strict=True))
+        self._idf, self._weights = idf, (rows, columns, values)
 
     @classmethod
     def load(cls, path: Path) -> Model:
         """Read a model file written by the training script."""
         try:
-            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+            return cls(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
             raise PolicyError(f"{path}: not a usable classifier model ({exc})") from None
 
     @functools.cached_property
-    def idf(self) -> dict[str, float]:
-        """Each feature's inverse document frequency."""
-        return {feature: row[0] for feature, row in self.rows.items()}
+    def _arrays(self) -> tuple[Any, Any, Any]:
+        """The idf vector, weight matrix (features x families) and intercepts, as numpy arrays."""
+        import numpy as np  # imported on the first check, not when the policy loads
 
-    def probabilities(self, words: Sequence[str]) -> list[float]:
-        """Probabilities per family for a run of tokens (the hot path: one pass, no vector)."""
-        rows = self.rows
-        sums = [0.0] * len(self.intercepts)
-        norm = 0.0
-        log = math.log
-        for feature, count in features.counts(words).items():
-            row = rows.get(feature)
-            if row is None:
-                continue
-            value = row[0] if count == 1 else (1.0 + log(count)) * row[0]
-            norm += value * value
-            for k in range(1, len(row), 2):
-                sums[row[k]] += value * row[k + 1]
-        scale = 1.0 / math.sqrt(norm) if norm else 0.0
-        return [_sigmoid(b + s * scale) for b, s in zip(self.intercepts, sums, strict=True)]
+        rows, columns, values = (np.asarray(a) for a in self._weights)
+        if len(rows) and (rows.max() >= len(self.index) or columns.max() >= len(self.families)):
+            raise PolicyError("the classifier model's weights point outside its features")
+        weights = np.zeros((len(self.index), len(self.families)))
+        weights[rows.astype(np.intp), columns.astype(np.intp)] = values
+        return np.asarray(self._idf, dtype=float), weights, np.asarray(self.intercepts)
 
-    def scores(self, words: Sequence[str]) -> tuple[list[float], dict[str, float]]:
-        """`probabilities` and the feature vector they came from (for explaining a finding)."""
-        vec = features.vector(features.counts(words), self.idf)
-        totals = list(self.intercepts)
-        rows = self.rows
-        for feature, value in vec.items():
-            row = rows[feature]
-            for k in range(1, len(row), 2):
-                totals[row[k]] += value * row[k + 1]
-        return [_sigmoid(t) for t in totals], vec
+    def probabilities(self, runs: Sequence[Sequence[str]]) -> list[list[float]]:
+        """For each run of tokens, the probability of each family."""
+        import numpy as np
+
+        idf, weights, intercepts = self._arrays
+        keys: list[str] = []
+        counts: list[int] = []
+        owners: list[int] = []
+        for number, words in enumerate(runs):
+            found = features.counts(words)
+            keys.extend(found)
+            counts.extend(found.values())
+            owners.extend([number] * len(found))
+        get = self.index.get
+        columns = np.fromiter([get(key, -1) for key in keys], dtype=np.intp, count=len(keys))
+        known = columns >= 0
+        columns, where = columns[known], np.asarray(owners, dtype=np.intp)[known]
+        totals = np.zeros((len(runs), len(self.families)))
+        if len(columns):
+            values = (1.0 + np.log(np.asarray(counts, dtype=float)[known])) * idf[columns]
+            norms = np.sqrt(np.bincount(where, values * values, minlength=len(runs)))
+            values /= norms[where]
+            contributions = weights[columns] * values[:, None]
+            starts = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
+            totals[where[starts]] = np.add.reduceat(contributions, starts, axis=0)
+        result: list[list[float]] = (1.0 / (1.0 + np.exp(-(totals + intercepts)))).tolist()
+        return result
+
+    def vector(self, words: Sequence[str]) -> dict[str, float]:
+        """A run's TF-IDF vector (unit length), feature by feature: what explains a finding."""
+        idf = self._arrays[0]
+        known = {f: float(idf[self.index[f]]) for f in features.counts(words) if f in self.index}
+        return features.vector(features.counts(words), known)
 
     def weight(self, feature: str, family: int) -> float:
-        """The weight of ``feature`` for ``family`` (0 when it has none)."""
-        row = self.rows[feature]
-        return next((row[k + 1] for k in range(1, len(row), 2) if row[k] == family), 0.0)
+        """The weight of ``feature`` for ``family`` (0 for an unknown feature)."""
+        column = self.index.get(feature)
+        return 0.0 if column is None else float(self._arrays[1][column, family])
 
     def cues(self, vec: Mapping[str, float], family: int, limit: int = 3) -> list[str]:
         """The word features that pushed ``family`` up most, strongest first."""
@@ -157,26 +183,27 @@ def passages(parts: Sequence[Passage], limit: int | None = None) -> list[Passage
     """
     limit = PASSAGE_WORDS if limit is None else limit
     runs: list[Passage] = []
-    current: Passage | None = None
-    for part in parts:
-        if current is not None and len(current.words) + len(part.words) > limit:
-            runs.append(current)
-            current = None
-        current = (
-            part
-            if current is None
-            else Passage(current.start, part.end, current.words + part.words)
-        )
-    if current is not None:
-        runs.append(current)
+    group: list[Passage] = []
+    size = 0
+    for part in [*parts, None]:
+        if group and (part is None or size + len(part.words) > limit):
+            words = group[0].words if len(group) == 1 else [w for p in group for w in p.words]
+            runs.append(Passage(group[0].start, group[-1].end, words))
+            group, size = [], 0
+        if part is not None:
+            group.append(part)
+            size += len(part.words)
     return runs
 
 
 def strongest(model: Model, parts: Sequence[Passage]) -> list[tuple[float, Passage]]:
     """For each family of ``model``: its highest probability over the passages, and where."""
     best = [(0.0, Passage(0, 0, [])) for _ in model.families]
-    for passage in passages(parts):
-        for index, p in enumerate(model.probabilities(passage.words)):
+    runs = passages(parts)
+    for passage, probabilities in zip(
+        runs, model.probabilities([r.words for r in runs]), strict=True
+    ):
+        for index, p in enumerate(probabilities):
             if p > best[index][0]:
                 best[index] = (p, passage)
     return best
@@ -263,11 +290,10 @@ class Classifier:
     ) -> tuple[Passage, dict[str, float]]:
         """The sentence of ``passage`` that scores highest for ``family``, and its features."""
         inside = [s for s in parts if passage.start <= s.start and s.end <= passage.end]
-        scored = [(self.model.scores(s.words), s) for s in inside] if len(inside) > 1 else []
-        if not scored:
-            return passage, self.model.scores(passage.words)[1]
-        (_, vec), sentence = max(scored, key=lambda item: item[0][0][family])
-        return sentence, vec
+        if len(inside) > 1:
+            scored = self.model.probabilities([s.words for s in inside])
+            passage = max(zip(inside, scored, strict=True), key=lambda item: item[1][family])[0]
+        return passage, self.model.vector(passage.words)
 
 
 def model_path(data: Mapping[str, Any]) -> Path:
