@@ -42,6 +42,10 @@ KIND = "classifier"
 PASSAGE_WORDS = 60
 _OPTIONS = frozenset({"suggestions", "threshold", "backed_by", "backed_severity", "backing_terms"})
 _BACKING = ("live-tender", "election")
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be but by for from i if in is it of on or our so that the this to up"
+    " was we with you your".split()
+)
 
 
 #: How the model file stores its number arrays: little-endian machine types in base64.
@@ -147,11 +151,17 @@ class Model:
         return 0.0 if column is None else float(self._arrays[1][column, family])
 
     def cues(self, vec: Mapping[str, float], family: int, limit: int = 3) -> list[str]:
-        """The word features that pushed ``family`` up most, strongest first."""
+        """The word features that pushed ``family`` up most, strongest first.
+
+        Numbers' shapes, symbols and runs of function words ("for the") explain nothing
+        to an author, so they are not named.
+        """
         pushed = [
             (value * weight, feature)
             for feature, value in vec.items()
-            if feature[0].isalnum() and (weight := self.weight(feature, family)) > 0
+            if feature[0].isalnum()
+            and not set(feature.split()) <= _FUNCTION_WORDS
+            and (weight := self.weight(feature, family)) > 0
         ]
         return [feature for _, feature in sorted(pushed, reverse=True)[:limit]]
 

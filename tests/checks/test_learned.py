@@ -100,6 +100,13 @@ def test_finding_marks_the_weightiest_sentence_and_names_its_words(tmp_path):
     assert finding.severity is checks.Severity.WARN
 
 
+def test_cues_leave_out_runs_of_function_words(tmp_path):
+    policy = policy_with(tmp_path, {"cheers": 3.0, "for the": 2.0, "the depot": 1.0})
+    (finding,) = run(policy, "Cheers for the depot team.")
+    assert "'cheers', 'the depot'" in finding.message
+    assert "'for the'" not in finding.message
+
+
 def test_nothing_below_the_threshold(tmp_path):
     policy = policy_with(tmp_path, {"cheering": 1.0})
     assert run(policy, "Cheering on the new guide.") == []
