@@ -43,8 +43,39 @@ PASSAGE_WORDS = 60
 _OPTIONS = frozenset({"suggestions", "threshold", "backed_by", "backed_severity", "backing_terms"})
 _BACKING = ("live-tender", "election")
 _FUNCTION_WORDS = frozenset(
-    "a an and are as at be but by for from i if in is it of on or our so that the this to up"
-    " was we with you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "up",
+        "was",
+        "we",
+        "with",
+        "you",
+        "your",
+    ]
 )
 
 
