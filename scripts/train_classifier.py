@@ -34,6 +34,7 @@ from tests.checks.corpus import CORPUS, Post, load_posts  # noqa: E402
 FAMILIES = (
     "bidder-meeting", "tender-detail", "bidder-favour", "council-favour", "breaking-news",
     "political", "criticism", "internal-shortcoming", "personal-opinion", "confidential",
+    "offensive",
 )  # fmt: skip
 #: At most this share of the validation posts without a family may be flagged for it.
 TARGET_FALSE_ALARMS = 0.03

@@ -6,9 +6,10 @@ changed against the new training data. Nothing here lists which posts were misse
 rule, threshold or training example chosen by reading those misses would make these
 figures meaningless.
 
-The issue's targets (macro recall 0.9, every rule 0.8) are not all met yet: those tests are
-strict expected failures, so the day they pass they fail until the mark is removed. The
-floors that must hold meanwhile are regression guards below the measured figures.
+The issue's targets are macro recall 0.9, every rule 0.8 and at most 3% of clean posts
+blocked. Where a rule is still under 0.8 its test is a strict expected failure, so the day
+it passes it fails until the mark is removed; meanwhile a 0.6 floor, below the measured
+figures, guards them against regressions.
 """
 
 from __future__ import annotations
@@ -43,15 +44,10 @@ def test_frozen_corpus_report(result, capsys):
 
 
 #: Rules whose recall on the frozen set is still under the issue's 0.8.
-BELOW_TARGET = {"tender-detail", "criticism", "offensive"}
+BELOW_TARGET = {"tender-detail", "criticism"}
 TARGET_NOT_MET = pytest.mark.xfail(strict=True, reason="issue 9 target not met yet")
 
 
-def test_frozen_macro_recall_is_at_least_85_percent(result):
-    assert result.macro_recall(RULES) >= 0.85
-
-
-@TARGET_NOT_MET
 def test_frozen_macro_recall_is_at_least_90_percent(result):
     assert result.macro_recall(RULES) >= 0.9
 
