@@ -22,7 +22,6 @@ import base64
 import dataclasses
 import functools
 import json
-import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -173,8 +172,9 @@ class Model:
     def vector(self, words: Sequence[str]) -> dict[str, float]:
         """A run's TF-IDF vector (unit length), feature by feature: what explains a finding."""
         idf = self._arrays[0]
-        known = {f: float(idf[self.index[f]]) for f in features.counts(words) if f in self.index}
-        return features.vector(features.counts(words), known)
+        found = features.counts(words)
+        known = {f: float(idf[self.index[f]]) for f in found if f in self.index}
+        return features.vector(found, known)
 
     def weight(self, feature: str, family: int) -> float:
         """The weight of ``feature`` for ``family`` (0 for an unknown feature)."""
@@ -195,12 +195,6 @@ class Model:
             and (weight := self.weight(feature, family)) > 0
         ]
         return [feature for _, feature in sorted(pushed, reverse=True)[:limit]]
-
-
-def _sigmoid(value: float) -> float:
-    if value < -30:
-        return 0.0
-    return 1.0 / (1.0 + math.exp(-value))
 
 
 @dataclass(frozen=True)
