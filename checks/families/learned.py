@@ -39,7 +39,9 @@ from checks.text import Document
 KIND = "classifier"
 #: Passages are runs of whole sentences of at most this many words.
 PASSAGE_WORDS = 60
-_OPTIONS = frozenset({"suggestions", "threshold", "backed_by", "backed_severity", "backing_terms"})
+_OPTIONS = frozenset(
+    {"suggestions", "threshold", "backed_by", "backed_severity", "backing_terms", "removal_fix"}
+)
 _BACKING = ("live-tender", "election")
 _FUNCTION_WORDS = frozenset(
     [
@@ -273,6 +275,9 @@ class _Family:
                     names += [str(b) for b in tender.get("bidders", [])]
         terms = [n for n in names if n] + string_list(options, "backing_terms", rule.id)
         self.backing = TermGroup({"terms": terms}, rule.id, lexicon, "backing")
+        #: Whether removing the sentence is the fix the policy implies ("remove this"),
+        #: offered as a fix the editor applies; otherwise the suggestions are advice.
+        self.removal_fix = bool(options.get("removal_fix", False))
         election = data.get("election", {})
         self.election = (
             elections.PreElection(rule, election, lexicon) if "election" in backed_by else None
@@ -311,11 +316,16 @@ class Classifier:
             excerpt = doc.text[sentence.start : sentence.end].strip()
             if len(excerpt) > 90:
                 excerpt = excerpt[:87].rstrip() + "..."
+            end = sentence.end
+            if member.removal_fix:  # take the spaces after it too, so no gap is left
+                while end < len(doc.text) and doc.text[end] in " \t":
+                    end += 1
             yield rule.finding(
                 doc,
                 sentence.start,
-                sentence.end,
+                end,
                 string_list(rule.options, "suggestions", rule.id),
+                replacements=("",) if member.removal_fix else (),
                 excerpt=excerpt,
                 cues=", ".join(f"'{c}'" for c in cues) or "the passage as a whole",
             )

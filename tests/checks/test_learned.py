@@ -95,10 +95,26 @@ def test_finding_marks_the_weightiest_sentence_and_names_its_words(tmp_path):
     text = "Our new guide is out today. Cheering on BrightPath for the depot work. Read it."
     (finding,) = run(policy, text)
     assert finding.check == "bidder-favour.learned"
-    assert text[finding.start : finding.end] == "Cheering on BrightPath for the depot work."
+    # with the space after it, which a removal takes too
+    assert text[finding.start : finding.end] == "Cheering on BrightPath for the depot work. "
     assert "'Cheering on BrightPath for the depot work.'" in finding.message
     assert "'cheering', 'brightpath'" in finding.message
     assert finding.severity is checks.Severity.WARN
+
+
+def test_removing_the_sentence_is_a_fix_the_editor_can_apply(tmp_path):
+    policy = policy_with(tmp_path, {"cheering": 3.0, "brightpath": 2.0})
+    text = "Our new guide is out today. Cheering on BrightPath for the depot work. Read it."
+    (finding,) = run(policy, text)
+    assert finding.replacements == ("",)
+    assert text[: finding.start] + text[finding.end :] == "Our new guide is out today. Read it."
+
+
+def test_a_family_without_a_removal_fix_gives_advice_only():
+    policy = checks.load_policy()
+    rule = policy.rule("criticism.learned")
+    assert "removal_fix" not in rule.options
+    assert policy.rule("bidder-favour.learned").options["removal_fix"] is True
 
 
 def test_cues_leave_out_runs_of_function_words(tmp_path):
