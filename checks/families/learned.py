@@ -30,6 +30,7 @@ from typing import Any
 
 from checks import features
 from checks.families import elections
+from checks.families.tenders import read_tenders
 from checks.findings import Finding, Severity
 from checks.lexicon import Lexicon
 from checks.policy import shipped_policy_dir
@@ -269,11 +270,10 @@ class _Family:
             raise PolicyError(f"rule {rule.id}: 'backed_severity' must be a severity") from None
         names: list[str] = []
         if "live-tender" in backed_by:
-            for tender in data.get("tenders", []):
-                if isinstance(tender, Mapping) and tender.get("status", "live") == "live":
-                    names += [str(tender.get("title", "")), str(tender.get("reference", ""))]
-                    names += [str(b) for b in tender.get("bidders", [])]
-        terms = [n for n in names if n] + string_list(options, "backing_terms", rule.id)
+            for tender in read_tenders(data):
+                if tender.status == "live":
+                    names += [*tender.names, *tender.bidders]
+        terms = names + string_list(options, "backing_terms", rule.id)
         self.backing = TermGroup({"terms": terms}, rule.id, lexicon, "backing")
         #: Whether removing the sentence is the fix the policy implies ("remove this"),
         #: offered as a fix the editor applies; otherwise the suggestions are advice.
