@@ -32,27 +32,31 @@ def admin_policy() -> checks.Policy:
     return checks.load_policy(CORPUS / "admin-policy.toml")
 
 
+def _without_learned(folder: Path, shipped: checks.Policy, extra: str = "") -> checks.Policy:
+    """``extra`` policy text with every learned-layer rule of ``shipped`` switched off."""
+    learned = [r.id for r in shipped.rules if r.kind == "classifier"]
+    path = folder / "rules-only.toml"
+    path.write_text(f"{extra}\n[settings]\ndisabled = {json.dumps(learned)}\n", encoding="utf-8")
+    return checks.load_policy(path)
+
+
 @pytest.fixture(scope="session")
-def rules_only(tmp_path_factory: pytest.TempPathFactory) -> checks.Policy:
+def rules_only(tmp_path_factory: pytest.TempPathFactory, policy: checks.Policy) -> checks.Policy:
     """The shipped policy without the learned layer: what the rule entries alone find.
 
     The family tests hold the rules to their examples; the learned layer's recall and false
     alarms are measured on the corpora (tests/checks/test_learned.py, test_frozen_corpus.py).
     """
-    path = tmp_path_factory.mktemp("policy") / "rules-only.toml"
-    learned = [r.id for r in checks.load_policy().rules if r.kind == "classifier"]
-    path.write_text(f"[settings]\ndisabled = {json.dumps(learned)}\n", encoding="utf-8")
-    return checks.load_policy(path)
+    return _without_learned(tmp_path_factory.mktemp("policy"), policy)
 
 
 @pytest.fixture(scope="session")
-def admin_rules_only(tmp_path_factory: pytest.TempPathFactory) -> checks.Policy:
+def admin_rules_only(
+    tmp_path_factory: pytest.TempPathFactory, policy: checks.Policy
+) -> checks.Policy:
     """The corpus administrator's policy without the learned layer."""
-    path = tmp_path_factory.mktemp("policy") / "admin-rules-only.toml"
-    learned = [r.id for r in checks.load_policy().rules if r.kind == "classifier"]
     admin = (CORPUS / "admin-policy.toml").read_text(encoding="utf-8")
-    path.write_text(f"{admin}\n[settings]\ndisabled = {json.dumps(learned)}\n", encoding="utf-8")
-    return checks.load_policy(path)
+    return _without_learned(tmp_path_factory.mktemp("policy"), policy, admin)
 
 
 @pytest.fixture(scope="session")
