@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from checks.families import FAMILIES as CODE_KINDS
-from checks.families import learned, length, plain_english
+from checks.families import elections, learned, length, plain_english
 from checks.findings import Finding, Report
 from checks.kinds import KINDS
 from checks.lexicon import Lexicon
@@ -45,6 +45,9 @@ class Policy:
     #: Rule entries that stand in for their family only where its other rules found
     #: nothing (the learned layer's).
     fallbacks: frozenset[str] = frozenset()
+    #: The pre-election period of the ``[election]`` table (first and last day), read
+    #: once at load: the rules, the calendar and readiness all use this.
+    election: tuple[dt.date, dt.date] | None = None
 
     def rule(self, rule_id: str) -> Rule:
         """The rule entry with this dotted id."""
@@ -105,6 +108,10 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
             checkers.append(CODE_KINDS[kind](members, data, lexicon))
         except PolicyError as exc:
             raise _located_data(exc, sources) or _located(exc, members[0], sources) from None
+    try:
+        election = elections.read_period(data.get("election", {}))
+    except PolicyError as exc:
+        raise _located_data(exc, sources) or exc from None
     lexicon.freeze()
     return Policy(
         version=str(data.get("version", "unknown")),
@@ -114,6 +121,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         lexicon=lexicon,
         checkers=tuple(checkers),
         fallbacks=frozenset(r.id for r in rules if r.kind == learned.KIND),
+        election=election,
     )
 
 
@@ -172,7 +180,9 @@ def _located_data(exc: PolicyError, sources: Sequence[Source]) -> PolicyError | 
     section = str(exc).split(":", 1)[0].split("[", 1)[0]
     for source in reversed(sources):
         if section in source.data:
-            return source.error(str(exc), source.line_of(section))
+            header = f"[{section}"  # the table's header, else the first mention
+            needle = header if header in source.text else section
+            return source.error(str(exc), source.line_of(needle))
     return None
 
 

@@ -31,6 +31,9 @@ class Finding:
     offered; ``replacements`` are those of them (or others) that can stand in the text in
     place of the span as they are, an empty string meaning "delete the span": the editor's
     fix button applies them, while a suggestion such as "Rephrase neutrally" stays advice.
+    ``part`` says which part of a draft the offsets are in: ``"text"`` (the body, and
+    everything `checks.check` returns) or ``"title"`` (the drafts service checks a
+    draft's title too, and marks those findings so).
     """
 
     rule: str
@@ -43,14 +46,18 @@ class Finding:
     clause: str
     suggestions: tuple[str, ...] = ()
     replacements: tuple[str, ...] = ()
+    part: str = "text"
 
     def sort_key(self) -> tuple[int, int, str, str]:
         """Order by position, then rule, so output never depends on rule order."""
         return (self.start, self.end, self.rule, self.check)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON object `check --format json` prints for this finding."""
-        return {
+        """The JSON object `check --format json` prints for this finding.
+
+        A title finding also carries ``"part": "title"``.
+        """
+        out: dict[str, Any] = {
             "rule": self.rule,
             "check": self.check,
             "severity": self.severity.value,
@@ -62,6 +69,9 @@ class Finding:
             "suggestions": list(self.suggestions),
             "replacements": list(self.replacements),
         }
+        if self.part != "text":
+            out["part"] = self.part
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,8 @@ STATUS_LABELS: Mapping[Status, str] = MappingProxyType(
         Status.APPROVED: "Approved",
         Status.PUBLISHED: "Published",
         Status.REJECTED: "Rejected",
+        Status.CHANGES_REQUESTED: "Changes requested",
+        Status.ARCHIVED: "Archived",
     }
 )
 CATEGORY_LABELS: Mapping[str, str] = MappingProxyType({c.name: c.label for c in CATEGORIES})
@@ -56,6 +58,7 @@ CATEGORY_SHORT: Mapping[str, str] = MappingProxyType(
 )
 _MIX_OF = {c.name: c.mix for c in CATEGORIES}
 DEFAULT_COUNCILS = ("Stockport", "Trafford", "Rochdale")
+_NOT_COUNTED = frozenset({Status.REJECTED, Status.ARCHIVED})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -139,8 +142,8 @@ class MonthSummary:
 
     @property
     def counted(self) -> tuple[DraftSummary, ...]:
-        """The posts the gauges count: every draft but the rejected ones."""
-        return tuple(d for d in self.drafts if d.status is not Status.REJECTED)
+        """The posts the gauges count: every draft but the rejected (and archived) ones."""
+        return tuple(d for d in self.drafts if d.status not in _NOT_COUNTED)
 
     def drafts_on(self, day: dt.date) -> tuple[DraftSummary, ...]:
         """The drafts scheduled on ``day``, in time order."""
@@ -176,14 +179,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def election_period(policy: checks.Policy) -> ElectionPeriod | None:
-    """The policy's pre-election period, or None when its dates are not set."""
-    election = policy.data.get("election", {})
-    if not isinstance(election, Mapping):
+    """The policy's pre-election period (read once, at load), or None when not set."""
+    if policy.election is None:
         return None
-    start, end = (_as_date(election.get(key)) for key in ("period_start", "period_end"))
-    if start is None or end is None or end < start:
-        return None
-    return ElectionPeriod(start, end)
+    return ElectionPeriod(*policy.election)
 
 
 def council_names(policy: checks.Policy) -> tuple[str, ...]:
@@ -225,7 +224,7 @@ def summarise_month(
     first = dt.date(year, month, 1)
     key = f"{year:04d}-{month:02d}"
     drafts = tuple(store.list_drafts(month=key))
-    counted = [d for d in drafts if d.status is not Status.REJECTED]
+    counted = [d for d in drafts if d.status not in _NOT_COUNTED]
     months = store.months(key, key)
     theme = months[0] if months else None
     texts = _texts(store, first, {d.id for d in counted})
@@ -268,19 +267,6 @@ def clear_caches() -> None:
 
 
 # helpers
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
 
 
 @functools.lru_cache(maxsize=8)

@@ -68,18 +68,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_storage_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
-    """Add ``drafts`` and ``db`` (their handlers are in `star_desktop.storage.commands`)."""
-    from star_desktop.storage.commands import add_commands
+    """Add ``drafts`` and ``profile`` (`star_desktop.drafts_cli`) and ``db``."""
+    from star_desktop import drafts_cli
+    from star_desktop.storage import commands as db_commands
 
-    add_commands(commands, _date)
+    drafts_cli.add_commands(commands, _date)
+    db_commands.add_commands(commands)
 
 
-def run_storage(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> ExitStatus:
-    """Run a ``drafts`` or ``db`` command; storage errors are one-line usage errors."""
-    from star_desktop.storage.commands import run
+def run_storage(
+    args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
+) -> ExitStatus:
+    """Run a ``drafts``, ``profile`` or ``db`` command; storage errors are usage errors."""
+    from star_desktop import drafts_cli
+    from star_desktop.storage import Store
+    from star_desktop.storage import commands as db_commands
 
     try:
-        return ExitStatus(run(args, stdin, stdout, read_text))
+        if args.command == "db":
+            return ExitStatus(db_commands.run(args, stdout))
+        streams = (stdin, stdout, stderr)
+        with Store.open(paths.db_path(args.db), sample=not args.no_sample) as store:
+            policy = lambda: load_policy(args.policy)  # noqa: E731 (loaded only if needed)
+            return ExitStatus(drafts_cli.run(args, store, policy, streams, read_text))
     except StorageError as exc:
         raise UsageError(str(exc)) from None
 
@@ -151,8 +162,8 @@ def main(
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(args, stdin, stdout)
-        if args.command in ("drafts", "db"):
-            return run_storage(args, stdin, stdout)
+        if args.command in ("drafts", "profile", "db"):
+            return run_storage(args, stdin, stdout, stderr)
         from ui.app import run_app  # Qt loads only when the window opens
 
         return run_app(args.db, args.policy, sample=not args.no_sample)

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: MIT
-"""Whether a draft may be submitted for approval: the policy's prerequisites, as reasons."""
+"""Whether a draft may be submitted for approval: the policy's prerequisites, as reasons.
+
+The drafts service (`star_desktop.drafts`) is the only caller that matters: the window,
+the command line and approval packs all ask it, and it asks this module.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checks import Finding, Report, Severity
-from star_desktop.storage import Override, Person
+from star_desktop.storage import Draft, Image, Override, Person
 
 #: Data Protection training counts for this long (the policy asks for it to be current).
 TRAINING_VALID_FOR = dt.timedelta(days=365)
+#: An approver reads every reason for an ignored blocking finding: it must say something.
+MIN_REASON_WORDS = 3
+MIN_REASON_CHARACTERS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,42 +38,81 @@ def is_overridden(finding: Finding, overrides: Iterable[Override]) -> bool:
     return any(o.check == finding.check and o.text == finding.text for o in overrides)
 
 
+def reason_problem(reason: str) -> str | None:
+    """Why ``reason`` is not enough to ignore a finding, or None when it is."""
+    words = reason.split()
+    if len(words) < MIN_REASON_WORDS or len(reason.strip()) < MIN_REASON_CHARACTERS:
+        return (
+            f"a reason must say why in at least {MIN_REASON_WORDS} words "
+            "(your manager reads it when approving)"
+        )
+    return None
+
+
+def training_problem(person: Person | None, today: dt.date) -> str | None:
+    """Why the author's Data Protection training does not count today, or None."""
+    if person is None or person.dp_training is None:
+        return "Your Data Protection training is not recorded: add its date in your profile."
+    trained = person.dp_training
+    if trained > today:
+        return (
+            f"Your Data Protection training date ({trained:%d %B %Y}) is in the future: "
+            "correct it in your profile."
+        )
+    if today - trained > TRAINING_VALID_FOR:
+        return (
+            f"Your Data Protection training ({trained:%d %B %Y}) is more than a year old: "
+            "refresh it and update your profile."
+        )
+    return None
+
+
 def readiness(
+    draft: Draft,
     report: Report,
     overrides: Sequence[Override],
     person: Person | None,
     today: dt.date,
     *,
-    images_without_alt: int = 0,
+    images: Sequence[Image] = (),
 ) -> Readiness:
-    """Every reason the draft cannot be submitted yet, in the order an author fixes them."""
+    """Every reason ``draft`` cannot be submitted yet, in the order an author fixes them.
+
+    Args:
+        draft: The draft as stored (its details; ``report`` holds the checked text).
+        report: The check of its title and text (`star_desktop.draft_checks`).
+        overrides: The findings ignored on it, with their reasons.
+        person: The author's profile (None when not set).
+        today: The day of submission.
+        images: Its images.
+    """
     reasons: list[str] = []
-    blocking = [
-        f
-        for f in report.findings
-        if f.severity is Severity.BLOCK and not is_overridden(f, overrides)
-    ]
-    if blocking:
-        count = len(blocking)
-        reasons.append(
-            f"{count} blocking issue{'s' if count != 1 else ''} remain"
-            f"{'s' if count == 1 else ''}: fix or remove "
-            f"{'it' if count == 1 else 'them'} first."
-        )
-    unexplained = [o for o in overrides if not o.reason.strip()]
-    if unexplained:
-        reasons.append(f"An ignored finding ('{unexplained[0].text}') has no reason recorded.")
-    if images_without_alt:
-        reasons.append(
-            f"{images_without_alt} image{'s' if images_without_alt != 1 else ''} without alt text."
-        )
-    if person is None or person.dp_training is None:
-        reasons.append(
-            "Your Data Protection training is not recorded: add its date in your profile."
-        )
-    elif today - person.dp_training > TRAINING_VALID_FOR:
-        reasons.append(
-            f"Your Data Protection training ({person.dp_training:%d %B %Y}) is more than a "
-            "year old: refresh it and update your profile."
-        )
+    if not report.text.strip():
+        reasons.append("The post has no text yet.")
+    for finding in report.findings:
+        if finding.severity is Severity.BLOCK and not is_overridden(finding, overrides):
+            where = " in the title" if finding.part == "title" else ""
+            reasons.append(
+                f"Blocking ({finding.check}){where}: \u2018{finding.text}\u2019 \u2013 "
+                f"{finding.message} Fix it, or ignore it with a reason."
+            )
+    for override in overrides:
+        problem = reason_problem(override.reason)
+        if problem is not None:
+            reasons.append(
+                f"The reason for ignoring \u2018{override.text}\u2019 ({override.check}), "
+                f"\u201c{override.reason.strip()}\u201d, is not enough: {problem}."
+            )
+    if not draft.platforms:
+        reasons.append("Choose at least one platform (X, LinkedIn or the website).")
+    if not draft.audiences:
+        reasons.append("Choose at least one audience: reading-age targets depend on it.")
+    if draft.category is None:
+        reasons.append("Choose a content category from Appendix A: the content mix depends on it.")
+    missing_alt = sum(not image.alt.strip() for image in images)
+    if missing_alt:
+        reasons.append(f"{missing_alt} image{'s' if missing_alt != 1 else ''} without alt text.")
+    training = training_problem(person, today)
+    if training is not None:
+        reasons.append(training)
     return Readiness(tuple(reasons))

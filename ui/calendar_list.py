@@ -131,7 +131,7 @@ class StatusLegend(QWidget):
         self.setObjectName("statusLegend")
         self.setAccessibleName("Key")
         self.show_election = False
-        names = ", ".join(f"{status_label(s)}: {_SHAPES[s]}" for s in Status)
+        names = ", ".join(f"{status_label(s)}: {_SHAPES[s]}" for s in _SHOWN)
         self.setAccessibleDescription(f"Post status shapes. {names}.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -148,7 +148,7 @@ class StatusLegend(QWidget):
         line = metrics.height()
         x = 0.0
         y = (self.height() - line) / 2
-        for status in Status:
+        for status in _SHOWN:
             paint_status_icon(
                 painter, QRectF(x, y, line, line), status, status_ink(status, palette)
             )
@@ -174,7 +174,11 @@ _SHAPES = {
     Status.APPROVED: "tick",
     Status.PUBLISHED: "filled circle",
     Status.REJECTED: "cross",
+    Status.CHANGES_REQUESTED: "open triangle",
+    Status.ARCHIVED: "open square",
 }
+#: The statuses the calendar shows (archived posts leave it).
+_SHOWN = tuple(s for s in Status if s is not Status.ARCHIVED)
 
 
 def ask_date(parent: QWidget, title: str, day: dt.date) -> dt.date | None:

@@ -22,6 +22,8 @@ _HUES = {
     Status.APPROVED: 140,  # green
     Status.PUBLISHED: 275,  # violet
     Status.REJECTED: 0,  # red
+    Status.CHANGES_REQUESTED: 20,  # orange
+    Status.ARCHIVED: 215,  # blue-grey (archived posts leave the calendar)
 }
 
 
@@ -109,6 +111,14 @@ def paint_status_icon(painter: QPainter, rect: QRectF, status: Status, ink: QCol
         path.closeSubpath()
         painter.setBrush(ink)
         painter.drawPath(path)
+    elif status is Status.CHANGES_REQUESTED:
+        path = QPainterPath(QPointF(x + w * 0.15, y))
+        path.lineTo(QPointF(x + w, y + h / 2))
+        path.lineTo(QPointF(x + w * 0.15, y + h))
+        path.closeSubpath()
+        painter.drawPath(path)
+    elif status is Status.ARCHIVED:
+        painter.drawRect(box)
     elif status is Status.APPROVED:
         path = QPainterPath(QPointF(x, y + h * 0.55))
         path.lineTo(QPointF(x + w * 0.38, y + h * 0.9))

@@ -31,7 +31,8 @@ from star_desktop.calendar import (
     period_findings_for,
     summarise_month,
 )
-from star_desktop.storage import DraftSummary, StorageError, Store
+from star_desktop.drafts import DraftsService
+from star_desktop.storage import ConflictError, DraftSummary, StorageError
 from ui.calendar_list import PostList, StatusLegend, ask_date
 from ui.calendar_paint import long_date
 from ui.calendar_views import DayData, DayGrid
@@ -54,12 +55,16 @@ class CalendarPane(QWidget):
     draft_rescheduled = Signal(int, object)
     month_changed = Signal(object)
 
-    def __init__(self, store: Store, policy: checks.Policy, parent: QWidget | None = None) -> None:
+    def __init__(self, service: DraftsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarPane")
         self.setAccessibleName("Content calendar")
-        self._store = store
-        self._policy = policy
+        self._service = service
+        self._store = service.store
+        self._policy: checks.Policy = service.policy
+        #: The version of each post as the calendar shows it: a drag of an older one is
+        #: refused (the post changed since), never applied over the newer.
+        self._versions: dict[int, int] = {}
         self._day = dt.date.today()
         self._summary: MonthSummary | None = None
         self._loading = False
@@ -189,6 +194,7 @@ class CalendarPane(QWidget):
     def refresh(self) -> None:
         """Reload the shown month from the store (a draft changed elsewhere)."""
         self._loading = True
+        self._versions.clear()
         first = month_start(self._day)
         summary = summarise_month(self._store, first.year, first.month, self._policy)
         self._summary = summary
@@ -240,17 +246,29 @@ class CalendarPane(QWidget):
         self.view_stack.setCurrentIndex(index)
 
     def move_draft(self, draft_id: int, day: dt.date) -> bool:
-        """Reschedule a post to ``day`` (its time is kept); True when it moved.
+        """Reschedule a post to ``day`` (its time is kept) through the drafts service.
 
-        Emits `draft_rescheduled` after the database update, then refreshes.
+        The move is made over the version the calendar shows; if the post changed
+        since (or cannot be moved in its status), it is refused with a message and the
+        calendar reloads. Emits `draft_rescheduled` after the database update.
+        Returns True when it moved.
         """
         try:
             draft = self._store.get(draft_id)
             if draft.date == day:
                 return False
-            self._store.update(draft_id, date=day)
+            version = self._versions.get(draft_id, draft.version)
+            self._service.reschedule(draft_id, day, version=version)
+        except ConflictError:
+            self.refresh()
+            self._say(
+                f"'{draft.title}' changed since the calendar showed it, so it was not moved. "
+                "The calendar now shows it as it is: drag it again if you still want to."
+            )
+            return False
         except StorageError as exc:
-            self._say(f"Could not move the post: {exc}")
+            self.refresh()
+            self._say(f"Could not move '{draft.title}': {exc}")
             return False
         message = f"Moved '{draft.title}' to {long_date(day)}."
         findings = period_findings_for(f"{draft.title}\n{draft.text}", day, self._policy, draft_id)
@@ -320,12 +338,18 @@ class CalendarPane(QWidget):
         self.status_label.setText(message)
         self.status_label.setAccessibleDescription(message)
 
+    def note_saved(self, draft_id: int, version: int) -> None:
+        """The window saved a post's text: the calendar's copy is current at ``version``."""
+        if draft_id in self._versions:
+            self._versions[draft_id] = version
+
     def _day_data(self, summary: MonthSummary, first: dt.date, last: dt.date) -> DayData:
         drafts: dict[dt.date, list[DraftSummary]] = {}
         month = first.replace(day=1)
         while month <= last:
             posts = summary.drafts if month == summary.first else self._month_drafts(month)
             for draft in posts:
+                self._versions[draft.id] = draft.version
                 if draft.date is not None and first <= draft.date <= last:
                     drafts.setdefault(draft.date, []).append(draft)
             month = add_months(month, 1)

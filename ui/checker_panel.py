@@ -234,6 +234,8 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     else:
         shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
         label = f"\u2018{shown}\u2019 \u2013 {finding.rule}"
+    if finding.part == "title":
+        label = f"Title: {label}"
     item = QTreeWidgetItem([f"{label}\n{row_detail(finding)}"])
     item.setIcon(0, severity_icon(finding.severity))
     item.setData(0, _FINDING_ROLE, finding)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from checks import Finding
+from star_desktop.readiness import reason_problem
 
 
 class ProfileDialog(QDialog):
@@ -64,6 +65,10 @@ class ProfileDialog(QDialog):
         outer_layout.addLayout(form)
         outer_layout.addWidget(buttons)
 
+    def set_latest(self, today: dt.date) -> None:
+        """Training cannot be in the future: the calendar stops at ``today``."""
+        self.trained_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+
     def values(self) -> tuple[str, dt.date | None]:
         """The name and training date entered (None when not trained)."""
         day = self.trained_edit.date()
@@ -107,4 +112,6 @@ class IgnoreDialog(QDialog):
 
     def _on_reason_changed(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.reason()))
+        problem = reason_problem(self.reason())
+        ok.setEnabled(problem is None)
+        ok.setToolTip(problem[0].upper() + problem[1:] if problem else "")

@@ -3,19 +3,50 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
-from star_desktop.storage import DraftSummary, Store
-from ui.metadata_bar import STATUS_LABELS
+from star_desktop.storage import DraftSummary, Status, Store
+from star_desktop.workflow import STATUS_LABELS
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
+_STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _DraftsView(QListWidget):
+    """The list itself: the Delete key asks to archive or delete the current draft."""
+
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Delete archives (or deletes) the current draft; other keys as usual."""
+        if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class DraftList(QWidget):
-    """Every draft, newest plans first; typing in the search box searches titles and text."""
+    """Every draft, newest plans first; typing in the search box searches titles and text.
+
+    The list asks; the window decides (through the drafts service): archive, restore
+    and delete come out as signals with the draft's id.
+    """
 
     draft_activated = Signal(int)
+    archive_requested = Signal(int)
+    restore_requested = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,9 +58,12 @@ class DraftList(QWidget):
         self.search_edit.setPlaceholderText("Search drafts (Ctrl+F)")
         self.search_edit.setAccessibleName("Search drafts")
         self.search_edit.setClearButtonEnabled(True)
-        self.drafts_view = QListWidget()
+        self.drafts_view = _DraftsView()
         self.drafts_view.setObjectName("draftListView")
         self.drafts_view.setAccessibleName("Drafts")
+        self.archived_box = QCheckBox("Show archived")
+        self.archived_box.setObjectName("showArchived")
+        self.drafts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty_label = QLabel("")
         self.empty_label.setWordWrap(True)
         self._search_timer = QTimer(self)
@@ -40,18 +74,27 @@ class DraftList(QWidget):
         self._search_timer.timeout.connect(self.refresh)
         self.drafts_view.itemActivated.connect(self._on_item_activated)
         self.drafts_view.itemClicked.connect(self._on_item_activated)
+        self.drafts_view.customContextMenuRequested.connect(self._on_context_menu)
+        self.drafts_view.delete_pressed.connect(self._on_delete_pressed)
+        self.archived_box.toggled.connect(self.refresh)
 
         outer_layout = QVBoxLayout(self)
         outer_layout.addWidget(self.search_edit)
         outer_layout.addWidget(self.drafts_view, 1)
         outer_layout.addWidget(self.empty_label)
+        outer_layout.addWidget(self.archived_box)
         self.refresh()
 
     @Slot()
     def refresh(self) -> None:
         """Reload the list (after a save elsewhere, or as the search changes)."""
         query = self.search_edit.text().strip()
-        found = self.store.list_drafts(search=query, limit=200) if query else self._recent()
+        archived = self.archived_box.isChecked()
+        found = (
+            self.store.list_drafts(search=query, limit=200, archived=archived)
+            if query
+            else self.store.list_drafts(limit=300, archived=archived)
+        )
         self.drafts_view.clear()
         for summary in found:
             self.drafts_view.addItem(_item(summary))
@@ -70,8 +113,41 @@ class DraftList(QWidget):
                 self.drafts_view.setCurrentItem(item)
                 return
 
-    def _recent(self) -> list[DraftSummary]:
-        return self.store.list_drafts(limit=300)
+    def current_summary(self) -> tuple[int, Status] | None:
+        """The id and status of the selected draft, or None."""
+        item = self.drafts_view.currentItem()
+        if item is None:
+            return None
+        return int(item.data(_ID_ROLE)), Status(item.data(_STATUS_ROLE))
+
+    @Slot(QPoint)
+    def _on_context_menu(self, where: QPoint) -> None:
+        item = self.drafts_view.itemAt(where)
+        if item is None:
+            return
+        self.drafts_view.setCurrentItem(item)
+        draft_id, status = int(item.data(_ID_ROLE)), Status(item.data(_STATUS_ROLE))
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self.draft_activated.emit(draft_id))
+        if status is Status.ARCHIVED:
+            menu.addAction("Restore", lambda: self.restore_requested.emit(draft_id))
+        else:
+            menu.addAction("Archive", lambda: self.archive_requested.emit(draft_id))
+        if status is Status.DRAFT:
+            menu.addAction("Delete…", lambda: self.delete_requested.emit(draft_id))
+        menu.popup(self.drafts_view.viewport().mapToGlobal(where))
+        self.context_menu = menu
+
+    @Slot()
+    def _on_delete_pressed(self) -> None:
+        current = self.current_summary()
+        if current is None:
+            return
+        draft_id, status = current
+        if status is Status.DRAFT:
+            self.delete_requested.emit(draft_id)
+        elif status is not Status.ARCHIVED:
+            self.archive_requested.emit(draft_id)
 
     @Slot(QListWidgetItem)
     def _on_item_activated(self, item: QListWidgetItem) -> None:
@@ -83,5 +159,6 @@ def _item(summary: DraftSummary) -> QListWidgetItem:
     title = summary.title or "(untitled)"
     item = QListWidgetItem(f"{title}\n{when} \u00b7 {STATUS_LABELS[summary.status]}")
     item.setData(_ID_ROLE, summary.id)
+    item.setData(_STATUS_ROLE, summary.status.value)
     item.setToolTip(summary.excerpt)
     return item

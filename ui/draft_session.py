@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 """The draft being edited: autosave, check requests and what to do with their results.
 
-`DraftSession` owns no widgets. The main window gives it the editor and reads its
-signals, so the saving and checking rules live in one place that tests can drive.
+`DraftSession` owns no widgets and no rules: saving, checking, readiness and every
+status change go through the drafts service (`star_desktop.drafts`), which refuses
+what the workflow does not allow. The session keeps the editor's text in step with it.
 """
 
 from __future__ import annotations
@@ -13,17 +14,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 import checks
-from star_desktop.readiness import Readiness, is_overridden, readiness
-from star_desktop.storage import (
-    Autosaver,
-    ConflictError,
-    Draft,
-    Person,
-    SaveError,
-    Status,
-    Store,
-    UnknownDraftError,
-)
+from star_desktop.drafts import DraftsService
+from star_desktop.readiness import Readiness, is_overridden
+from star_desktop.storage import Autosaver, ConflictError, Draft, SaveError, UnknownDraftError
+from star_desktop.workflow import Action
 from ui.workers import CheckDispatcher, CheckRequest
 
 #: How often the autosaver is asked whether a save is due (it saves about every second).
@@ -40,10 +34,11 @@ class DraftSession(QObject):
     check_failed = Signal(str)
 
     def __init__(
-        self, store: Store, dispatcher: CheckDispatcher, parent: QObject | None = None
+        self, service: DraftsService, dispatcher: CheckDispatcher, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.service = service
+        self.store = service.store
         self.dispatcher = dispatcher
         self.draft: Draft | None = None
         self.autosaver: Autosaver | None = None
@@ -79,16 +74,16 @@ class DraftSession(QObject):
         self._adopt(draft)
         return draft
 
-    def new(self, author: str | None) -> Draft:
-        """Start a new, empty draft for X."""
+    def new(self) -> Draft:
+        """Start a new, empty draft for X (or reuse the newest if it is still empty)."""
         self.flush()
-        draft = self.store.create_draft("", "", platforms=("x",), author=author or None)
+        draft = self.service.new_or_reuse()
         self._adopt(draft)
         return draft
 
     def _adopt(self, draft: Draft) -> None:
         self.draft = draft
-        self.autosaver = Autosaver(self.store, draft.id, draft.version)
+        self.autosaver = Autosaver(self.service, draft.id, draft.version)
         self.text = draft.text
         self.report = None
         self.save_error = None
@@ -112,20 +107,42 @@ class DraftSession(QObject):
             return
         try:
             self.autosaver.flush()
-            self.draft = self.store.update(self.draft.id, version=self.autosaver.version, **values)
+            self.draft = self.service.update(
+                self.draft.id, version=self.autosaver.version, **values
+            )
         except SaveError as exc:
             self._report_save_error(exc)
             return
         self.autosaver.version = self.draft.version
         self.request_check(now=True)
 
-    def set_status(self, status: Status) -> None:
-        """Move the draft to ``status`` (after saving its text)."""
-        if self.draft is None or self.autosaver is None:
-            return
+    def apply(self, action: Action) -> Draft:
+        """Save the text, then submit, withdraw, reopen, archive or restore the draft.
+
+        Raises:
+            RefusedError: The service's refusal, with its reasons.
+            SaveError: The text could not be saved first.
+        """
+        assert self.draft is not None
+        assert self.autosaver is not None
         self.autosaver.flush()
-        self.draft = self.store.update(self.draft.id, version=self.autosaver.version, status=status)
-        self.autosaver.version = self.draft.version
+        draft_id = self.draft.id
+        if action is Action.SUBMIT:
+            report = self.report if self.report and self.report.text == self.text else None
+            draft = self.service.submit(draft_id, report=report)
+        else:
+            draft = {
+                Action.WITHDRAW: self.service.withdraw,
+                Action.REOPEN: self.service.reopen,
+                Action.ARCHIVE: self.service.archive,
+                Action.RESTORE: self.service.restore,
+                Action.PUBLISH: self.service.publish,
+            }[action](draft_id)
+        if self.draft is not None and self.draft.id == draft_id:
+            self.draft = draft
+            self.autosaver.version = draft.version
+            self.draft_loaded.emit(draft)
+        return draft
 
     def details_changed_elsewhere(self) -> None:
         """The calendar or another window changed this draft's details: take their version."""
@@ -209,18 +226,7 @@ class DraftSession(QObject):
 
     def _check_request(self, draft: Draft) -> CheckRequest:
         """The current text with ``draft``'s details, at the current revision."""
-        return CheckRequest(
-            revision=self.revision,
-            text=self.text,
-            platforms=draft.platforms or ("x",),
-            audiences=draft.audiences,
-            date=draft.date,
-            title=draft.title,
-            images=tuple(
-                checks.ImageRef(i.path.rsplit("/", 1)[-1], i.alt)
-                for i in self.store.images(draft.id)
-            ),
-        )
+        return CheckRequest(self.revision, self.service.check_of(draft, self.text))
 
     def hidden_findings(self, report: checks.Report) -> set[int]:
         """Indices of ``report``'s findings the author ignored with a reason."""
@@ -239,17 +245,9 @@ class DraftSession(QObject):
 
     # submitting
 
-    def readiness(self, person: Person | None, today: dt.date | None = None) -> Readiness:
-        """Whether the draft can be submitted now (checking synchronously if need be)."""
+    def readiness(self) -> Readiness:
+        """Whether the draft can be submitted now (the text is saved first)."""
         assert self.draft is not None
-        report = self.report
-        if report is None or report.text != self.text:
-            report = self._check_request(self.draft).run(self.dispatcher.policy)
-        images = self.store.images(self.draft.id)
-        return readiness(
-            report,
-            self.store.overrides(self.draft.id),
-            person,
-            today or dt.date.today(),
-            images_without_alt=sum(not i.alt.strip() for i in images),
-        )
+        self.flush()
+        report = self.report if self.report is not None and self.report.text == self.text else None
+        return self.service.readiness(self.draft.id, report)

@@ -54,7 +54,7 @@ class DraftEditor(QPlainTextEdit):
         marks = [
             Mark(offsets.to_qt(f.start), offsets.to_qt(f.end), f)
             for i, f in enumerate(report.findings)
-            if i not in hidden and f.end > f.start
+            if i not in hidden and f.end > f.start and f.part == "text"
         ]
         shade = None if overflow_at is None else offsets.to_qt(overflow_at)
         self.highlighter.set_marks(marks, shade)

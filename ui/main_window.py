@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -21,7 +22,18 @@ from PySide6.QtWidgets import (
 import checks
 from checks.adapters.personal_words import PersonalWords, default_path
 from star_desktop import __version__
-from star_desktop.storage import Draft, InvalidValueError, Person, Status, Store
+from star_desktop.drafts import DraftsService, RefusedError
+from star_desktop.storage import (
+    Draft,
+    InvalidValueError,
+    Person,
+    SaveError,
+    Status,
+    StorageError,
+    Store,
+    UnknownDraftError,
+)
+from star_desktop.workflow import EDITABLE, Action
 from ui.calendar_pane import CalendarPane
 from ui.checker_panel import CheckerPanel
 from ui.dialogs import IgnoreDialog, ProfileDialog
@@ -52,11 +64,13 @@ class MainWindow(QMainWindow):
         self.store = store
         self.policy = policy
         self.settings = settings
+        self.service = DraftsService(store, policy)
+        self._adopt_profile_from_settings()
 
         # widgets
         self.dispatcher = CheckDispatcher(policy, delay_ms=check_delay_ms, parent=self)
         self.dispatcher.hold()  # the first check waits until the window is on screen
-        self.session = DraftSession(store, self.dispatcher, self)
+        self.session = DraftSession(self.service, self.dispatcher, self)
         self.editor = DraftEditor()
         self.metadata_bar = MetadataBar()
         self.banner_label = QLabel("")
@@ -64,10 +78,22 @@ class MainWindow(QMainWindow):
         self.banner_label.setWordWrap(True)
         self.keep_button = QPushButton("Keep my text")
         self.theirs_button = QPushButton("Use the other copy")
+        self.lock_label = QLabel("")
+        self.lock_label.setObjectName("lockMessage")
+        self.lock_label.setWordWrap(True)
+        self.lock_button = QPushButton("")
+        self.lock_button.setObjectName("lockButton")
+        self.publish_button = QPushButton("Mark as published")
+        self.publish_button.setObjectName("publishButton")
+        self.publish_button.setToolTip("After posting the approved text, record that it is out")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoArchive")
+        self.undo_button.hide()
+        self._undo_id: int | None = None
         self.checker_panel = CheckerPanel()
         self.previews = PreviewTabs()
         self.draft_list = DraftList(store)
-        self.calendar_pane = CalendarPane(store, policy)
+        self.calendar_pane = CalendarPane(self.service)
         self.save_label = QLabel("")
         self.save_label.setObjectName("saveState")
 
@@ -78,8 +104,15 @@ class MainWindow(QMainWindow):
         self.editor.paste_refused.connect(self._on_paste_refused)
         self.metadata_bar.changed.connect(self._on_details_changed)
         self.metadata_bar.submit_requested.connect(self.submit_for_approval)
-        self.checker_panel.finding_selected.connect(self.editor.select_finding)
-        self.checker_panel.fix_requested.connect(self.editor.apply_replacement)
+        self.checker_panel.finding_selected.connect(self.select_finding)
+        self.checker_panel.fix_requested.connect(self.apply_fix)
+        self.metadata_bar.title_edit.textEdited.connect(self._update_window_title)
+        self.lock_button.clicked.connect(self._on_lock_button)
+        self.publish_button.clicked.connect(self.publish)
+        self.undo_button.clicked.connect(self._on_undo_archive)
+        self.draft_list.archive_requested.connect(self.archive_draft)
+        self.draft_list.restore_requested.connect(self.restore_draft)
+        self.draft_list.delete_requested.connect(self.delete_draft)
         self.checker_panel.ignore_requested.connect(self.ignore_finding)
         self.session.draft_loaded.connect(self._on_draft_loaded)
         self.session.report_ready.connect(self._on_report_ready)
@@ -102,9 +135,19 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.theirs_button)
         self.banner = banner
         banner.hide()
+        lock_bar = QWidget()
+        lock_bar.setObjectName("lockBar")
+        lock_layout = QHBoxLayout(lock_bar)
+        lock_layout.setContentsMargins(0, 0, 0, 0)
+        lock_layout.addWidget(self.lock_label, 1)
+        lock_layout.addWidget(self.publish_button)
+        lock_layout.addWidget(self.lock_button)
+        self.lock_bar = lock_bar
+        lock_bar.hide()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.addWidget(self.metadata_bar)
+        central_layout.addWidget(lock_bar)
         central_layout.addWidget(banner)
         central_layout.addWidget(self.editor, 1)
         self.setCentralWidget(central)
@@ -120,6 +163,7 @@ class MainWindow(QMainWindow):
             "previews": self._dock("Previews", "previewsDock", self.previews, bottom),
             "calendar": self._dock("Calendar", "calendarDock", self.calendar_pane, bottom),
         }
+        self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.save_label)
         self._build_menus()
 
@@ -138,7 +182,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_draft(self) -> None:
         """Start a new draft and put the cursor in it."""
-        self.session.new(self.author())
+        self.session.new()
         self.draft_list.refresh()
         self.metadata_bar.title_edit.setFocus()
 
@@ -153,27 +197,129 @@ class MainWindow(QMainWindow):
         """Select the next finding in the list and its text in the editor (F7)."""
         finding = self.checker_panel.select_next()
         if finding is not None:
-            self.editor.select_finding(finding)
-            self.editor.setFocus()
+            self.select_finding(finding)
+
+    @Slot(object)
+    def select_finding(self, finding: checks.Finding) -> None:
+        """Select a finding's text where it is: in the editor, or in the title."""
+        if finding.part == "title":
+            title = self.metadata_bar.title_edit
+            if title.text()[finding.start : finding.end] == finding.text:
+                title.setSelection(finding.start, finding.end - finding.start)
+            title.setFocus()
+            return
+        self.editor.select_finding(finding)
+        self.editor.setFocus()
+
+    @Slot(object, str)
+    def apply_fix(self, finding: checks.Finding, replacement: str) -> bool:
+        """Apply a fix where the finding is (the title is saved at once, the text as typed)."""
+        if finding.part != "title":
+            return self.editor.apply_replacement(finding, replacement)
+        title = self.metadata_bar.title_edit.text()
+        if title[finding.start : finding.end] != finding.text:
+            return False
+        fixed = title[: finding.start] + replacement + title[finding.end :]
+        self.metadata_bar.title_edit.setText(" ".join(fixed.split()))
+        self._on_details_changed()
+        return True
 
     @Slot()
     def submit_for_approval(self) -> bool:
-        """Mark the draft submitted, or say what stands in the way; True when submitted."""
-        if self.session.draft is None:
+        """Submit through the drafts service, or say what stands in the way."""
+        return self._apply(Action.SUBMIT, "Submitted for approval.", "Not ready for approval")
+
+    def withdraw(self) -> bool:
+        """Take the submitted post back to draft, after asking."""
+        if not self.confirm(
+            "Withdraw and edit",
+            "Withdraw this post from approval so you can edit it? It must be submitted "
+            "again afterwards.",
+        ):
             return False
-        result = self.session.readiness(self.person())
-        if not result.ready:
-            self.inform(
-                "Not ready for approval",
-                "This post cannot be submitted yet:\n\n"
-                + "\n".join(f"\u2022 {reason}" for reason in result.reasons),
-            )
+        return self._apply(Action.WITHDRAW, "Withdrawn: you can edit the post again.")
+
+    def reopen(self) -> bool:
+        """Edit an approved, published or rejected post again, after asking."""
+        draft = self.session.draft
+        if draft is None:
             return False
-        self.session.set_status(Status.SUBMITTED)
-        self.metadata_bar.set_status(Status.SUBMITTED)
-        self.draft_list.refresh()
-        self.calendar_pane.refresh()
-        self.statusBar().showMessage("Submitted for approval.", 5000)
+        warning = {
+            Status.APPROVED: "Editing voids its approval: it must be submitted and approved "
+            "again. The voided approval stays on record.",
+            Status.PUBLISHED: "It has been published: your changes will not change what was "
+            "posted, and it must be approved again.",
+        }.get(draft.status, "It goes back to draft, to be submitted again.")
+        if not self.confirm("Edit this post?", warning):
+            return False
+        return self._apply(Action.REOPEN, "Back to draft: you can edit the post.")
+
+    @Slot()
+    def publish(self) -> bool:
+        """Record that the approved post has been published."""
+        return self._apply(Action.PUBLISH, "Marked as published.")
+
+    @Slot(int)
+    def archive_draft(self, draft_id: int) -> bool:
+        """Archive a draft (with Undo in the status bar)."""
+        try:
+            if self._is_open(draft_id):
+                draft = self.session.apply(Action.ARCHIVE)
+            else:
+                draft = self.service.archive(draft_id)
+        except RefusedError as refused:
+            self.inform("Cannot archive", "\n".join(refused.reasons))
+            return False
+        except StorageError as exc:
+            self.inform("Cannot archive", str(exc))
+            return False
+        self._undo_id = draft_id
+        self.undo_button.setText(f"Undo archive of \u2018{draft.title or 'untitled'}\u2019")
+        self.undo_button.show()
+        QTimer.singleShot(15_000, self.undo_button.hide)
+        self._refresh_lists()
+        return True
+
+    @Slot(int)
+    def restore_draft(self, draft_id: int) -> bool:
+        """Bring an archived draft back with the status it had."""
+        try:
+            if self._is_open(draft_id):
+                self.session.apply(Action.RESTORE)
+            else:
+                self.service.restore(draft_id)
+        except (RefusedError, StorageError) as exc:
+            self.inform("Cannot restore", _reasons(exc))
+            return False
+        self.undo_button.hide()
+        self._refresh_lists()
+        self.statusBar().showMessage("Restored.", 4000)
+        return True
+
+    @Slot(int)
+    def delete_draft(self, draft_id: int) -> bool:
+        """Delete a never-submitted draft, after asking (anything else is archived)."""
+        try:
+            draft = self.service.get(draft_id)
+        except UnknownDraftError:
+            return False
+        if Action.DELETE not in self.service.available(draft):
+            return self.archive_draft(draft_id)
+        name = draft.title or "this untitled draft"
+        if not self.confirm("Delete draft", f"Delete \u2018{name}\u2019? This cannot be undone."):
+            return False
+        if self._is_open(draft_id):
+            self.session.flush()
+        try:
+            self.service.delete(draft_id, confirmed=True)
+        except (RefusedError, StorageError) as exc:
+            self.inform("Cannot delete", _reasons(exc))
+            return False
+        if self._is_open(draft_id):
+            self.session.draft = None
+            self._open_first_draft()
+        self._refresh_lists()
+        self.statusBar().showMessage(f"Deleted \u2018{name}\u2019.", 4000)
         return True
 
     @Slot(object)
@@ -190,11 +336,12 @@ class MainWindow(QMainWindow):
         """Store the override with ``reason`` and refresh the findings."""
         assert self.session.draft is not None
         try:
-            self.store.add_override(
-                self.session.draft.id, finding.check, finding.text, reason, self.author()
-            )
+            self.service.ignore(self.session.draft.id, finding, reason)
         except InvalidValueError as exc:
             self.inform("Reason needed", str(exc))
+            return
+        except SaveError as exc:
+            self.inform("Cannot ignore the finding", str(exc))
             return
         if self.session.report is not None:
             self._on_report_ready(
@@ -206,6 +353,7 @@ class MainWindow(QMainWindow):
         """Ask for the author's name and Data Protection training date."""
         person = self.person()
         dialog = ProfileDialog(self.author(), person.dp_training if person else None, self)
+        dialog.set_latest(self.service.today())
         if dialog.exec() == ProfileDialog.DialogCode.Accepted:
             self.save_profile(*dialog.values())
 
@@ -214,27 +362,29 @@ class MainWindow(QMainWindow):
         if not name:
             self.inform("Name needed", "Enter your name so approvers know who wrote a post.")
             return
-        self.settings.setValue("profile/name", name)
-        self.store.set_person(name, trained)
+        try:
+            self.service.set_profile(name, trained, clear_training=trained is None)
+        except InvalidValueError as exc:
+            self.inform("Profile not saved", str(exc)[0].upper() + str(exc)[1:] + ".")
+            return
         self._update_profile_hint()
 
     def author(self) -> str:
         """The author's name from the profile ("" until set)."""
-        return str(self.settings.value("profile/name", "") or "")
+        return self.service.author()
 
     def person(self) -> Person | None:
         """The author's record (with the training date), or None without a profile."""
-        name = self.author()
-        if not name:
-            return None
-        try:
-            return self.store.person(name)
-        except LookupError:
-            return None
+        return self.service.profile()
 
     def inform(self, title: str, text: str) -> None:
         """Tell the author something that needs their attention."""
         QMessageBox.warning(self, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask the author to confirm a step that changes a post's status."""
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot()
     def show_about(self) -> None:
@@ -286,9 +436,10 @@ class MainWindow(QMainWindow):
             self.editor.setPlainText(draft.text)
         self.metadata_bar.load(draft)
         self.draft_list.select_draft(draft.id)
-        label = draft.title or "Untitled draft"
-        self.setWindowTitle(f"{label} \u2013 {APP_NAME}")
+        self._update_window_title()
         self.banner.hide()
+        self._show_lock(draft)
+        self.settings.setValue("session/lastDraft", draft.id)
 
     @Slot(object, object)
     def _on_report_ready(self, report: checks.Report, hidden: set[int]) -> None:
@@ -303,8 +454,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_details_changed(self) -> None:
         self.session.update_details(self.metadata_bar.values())
-        self.draft_list.refresh()
-        self.calendar_pane.refresh()
+        self._update_window_title()
+        self._refresh_lists()
 
     @Slot(int, object)
     def _on_draft_rescheduled(self, draft_id: int, day: dt.date) -> None:
@@ -330,6 +481,8 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_saved(self, when: dt.datetime) -> None:
         self.save_label.setText(f"Saved {when:%H:%M:%S}")
+        if self.session.draft is not None and self.session.autosaver is not None:
+            self.calendar_pane.note_saved(self.session.draft.id, self.session.autosaver.version)
         if not self.keep_button.isVisible():
             self.banner.hide()
 
@@ -400,12 +553,22 @@ class MainWindow(QMainWindow):
         check_menu.addAction(
             action("&Check now", lambda: self.session.request_check(now=True), "F5")
         )
-        check_menu.addAction(
-            action("&Submit for approval", self.submit_for_approval, "Ctrl+Return")
-        )
         view_menu = self.menuBar().addMenu("&View")
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        post_menu = self.menuBar().addMenu("&Post")
+        self.post_actions = {
+            Action.SUBMIT: action("&Submit for approval", self.submit_for_approval),
+            Action.WITHDRAW: action("&Withdraw and edit", self.withdraw),
+            Action.REOPEN: action("&Edit again", self.reopen),
+            Action.PUBLISH: action("Mark as &published", self.publish),
+            Action.ARCHIVE: action("&Archive", lambda: self._on_current(self.archive_draft)),
+            Action.RESTORE: action("&Restore", lambda: self._on_current(self.restore_draft)),
+            Action.DELETE: action("&Delete\u2026", lambda: self._on_current(self.delete_draft)),
+        }
+        self.post_actions[Action.SUBMIT].setShortcut(QKeySequence("Ctrl+Return"))
+        for item in self.post_actions.values():
+            post_menu.addAction(item)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(action(f"&About {APP_NAME}", self.show_about))
 
@@ -429,12 +592,103 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.docks["calendar"]], [360], Qt.Orientation.Vertical)
 
     def _open_first_draft(self) -> None:
+        """Reopen the draft last edited here, else the first in the list, else a new one."""
+        last = self.settings.value("session/lastDraft")
+        try:
+            if last is not None:
+                self.open_draft(int(str(last)))
+                self._update_profile_hint()
+                return
+        except (UnknownDraftError, ValueError):
+            pass
         recent = self.store.list_drafts(limit=1)
         if recent:
             self.open_draft(recent[0].id)
         else:
             self.new_draft()
         self._update_profile_hint()
+
+    def _adopt_profile_from_settings(self) -> None:
+        """Earlier versions kept the author's name in the window's settings: move it."""
+        legacy = str(self.settings.value("profile/name", "") or "")
+        if legacy and not self.service.author():
+            self.service.set_profile(legacy)
+
+    def _apply(self, action: Action, done: str, refused_title: str = "") -> bool:
+        if self.session.draft is None or not self.session.flush():
+            return False
+        try:
+            self.session.apply(action)
+        except RefusedError as refused:
+            intro = "This post cannot be submitted yet:\n\n" if action is Action.SUBMIT else ""
+            self.inform(
+                refused_title or "Not possible now",
+                intro + "\n".join(f"\u2022 {reason}" for reason in refused.reasons),
+            )
+            return False
+        except StorageError as exc:
+            self.inform(refused_title or "Not possible now", str(exc))
+            return False
+        self._refresh_lists()
+        self.statusBar().showMessage(done, 5000)
+        return True
+
+    def _show_lock(self, draft: Draft) -> None:
+        """Read-only unless the workflow lets the author edit; the bar says what to do."""
+        editable = draft.status in EDITABLE
+        self.editor.setReadOnly(not editable)
+        offers = {
+            Status.SUBMITTED: ("Waiting for approval: the text is locked.", "Withdraw and edit"),
+            Status.APPROVED: ("Approved: the text is locked.", "Edit (voids approval)"),
+            Status.PUBLISHED: ("Published: the text is locked.", "Edit again"),
+            Status.REJECTED: ("Rejected by the approver.", "Edit again"),
+            Status.ARCHIVED: ("Archived.", "Restore"),
+        }
+        for name, item in self.post_actions.items():
+            why = self.service.refusal(draft, name)
+            item.setEnabled(why is None)
+            item.setToolTip(why or "")
+            item.setStatusTip(why or "")
+        offer = offers.get(draft.status)
+        self.lock_bar.setVisible(offer is not None)
+        self.publish_button.setVisible(draft.status is Status.APPROVED)
+        if offer is not None:
+            self.lock_label.setText(f"\U0001f512 {offer[0]}")
+            self.lock_button.setText(offer[1])
+
+    @Slot()
+    def _on_lock_button(self) -> None:
+        draft = self.session.draft
+        if draft is None:
+            return
+        if draft.status is Status.SUBMITTED:
+            self.withdraw()
+        elif draft.status is Status.ARCHIVED:
+            self.restore_draft(draft.id)
+        else:
+            self.reopen()
+
+    @Slot()
+    def _on_undo_archive(self) -> None:
+        if self._undo_id is not None:
+            self.restore_draft(self._undo_id)
+            self._undo_id = None
+
+    @Slot()
+    def _update_window_title(self) -> None:
+        label = self.metadata_bar.title_edit.text().strip() or "Untitled draft"
+        self.setWindowTitle(f"{label} \u2013 {APP_NAME}")
+
+    def _on_current(self, act: Callable[[int], bool]) -> None:
+        if self.session.draft is not None:
+            act(self.session.draft.id)
+
+    def _is_open(self, draft_id: int) -> bool:
+        return self.session.draft is not None and self.session.draft.id == draft_id
+
+    def _refresh_lists(self) -> None:
+        self.draft_list.refresh()
+        self.calendar_pane.refresh()
 
     def _update_profile_hint(self) -> None:
         if not self.author():
@@ -454,3 +708,9 @@ class MainWindow(QMainWindow):
                 if isinstance(problem, str) and problem and problem not in notes:
                     notes.append(problem)
         return " ".join(notes)
+
+
+def _reasons(exc: Exception) -> str:
+    if isinstance(exc, RefusedError):
+        return "\n".join(exc.reasons)
+    return str(exc)

@@ -25,17 +25,11 @@ from PySide6.QtWidgets import (
 
 import checks
 from star_desktop.storage import CATEGORIES, Draft, Status
+from star_desktop.workflow import EDITABLE, STATUS_LABELS
 from ui.style import LOOKS
 
 PLATFORM_LABELS = {"x": "X", "linkedin": "LinkedIn", "website": "Website"}
 AUDIENCE_LABELS = {a: a.capitalize() for a in checks.AUDIENCES}
-STATUS_LABELS = {
-    Status.DRAFT: "Draft",
-    Status.SUBMITTED: "Submitted for approval",
-    Status.APPROVED: "Approved",
-    Status.PUBLISHED: "Published",
-    Status.REJECTED: "Changes requested",
-}
 
 
 class MetadataBar(QWidget):
@@ -190,9 +184,21 @@ class MetadataBar(QWidget):
         return tuple(a for a, action in self.audience_actions.items() if action.isChecked())
 
     def set_status(self, status: Status) -> None:
-        """Show ``status`` in words; submitting is offered only for a draft."""
-        self.status_label.setText(STATUS_LABELS[Status(status)])
-        self.submit_button.setEnabled(Status(status) in (Status.DRAFT, Status.REJECTED))
+        """Show ``status`` in words; details can change only where the author may edit."""
+        status = Status(status)
+        editable = status in EDITABLE
+        self.status_label.setText(STATUS_LABELS[status])
+        self.submit_button.setEnabled(editable)
+        for widget in (
+            self.title_edit,
+            *self.platform_boxes.values(),
+            self.audience_button,
+            self.category_combo,
+            self.scheduled_box,
+        ):
+            widget.setEnabled(editable)
+        self.date_edit.setEnabled(editable and self.scheduled_box.isChecked())
+        self.time_edit.setEnabled(editable and self.scheduled_box.isChecked())
 
     def set_lengths(self, lengths: dict[str, dict[str, Any]]) -> None:
         """Update the counters ("231/280"), red with a warning sign past a limit."""
@@ -230,6 +236,6 @@ class MetadataBar(QWidget):
         self.audience_button.setText("Audiences: " + (", ".join(chosen) if chosen else "none"))
 
     def _update_schedule_enabled(self) -> None:
-        scheduled = self.scheduled_box.isChecked()
+        scheduled = self.scheduled_box.isChecked() and self.scheduled_box.isEnabled()
         self.date_edit.setEnabled(scheduled)
         self.time_edit.setEnabled(scheduled)

@@ -9,40 +9,36 @@ never shows findings for text that is no longer there.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 import checks
+from star_desktop.draft_checks import DraftCheck
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class CheckRequest:
-    """Everything one check needs: plain values only, safe to pass to another thread."""
+    """One check of a draft at a revision of its text: plain values, safe for a thread.
+
+    What is checked (title and text, platforms, audiences, date, images) is the drafts
+    service's `DraftCheck`; the revision says which keystroke it belongs to.
+    """
 
     revision: int
-    text: str
-    platforms: tuple[str, ...] = ("x",)
-    audiences: tuple[str, ...] = ()
-    date: dt.date | None = None
-    title: str = ""
-    images: tuple[checks.ImageRef, ...] = ()
+    subject: DraftCheck
+
+    @property
+    def text(self) -> str:
+        """The body text being checked."""
+        return self.subject.text
 
     def run(self, policy: checks.Policy) -> checks.Report:
-        """Check the text with these details against ``policy`` (on any thread)."""
-        return checks.check(
-            self.text,
-            platforms=self.platforms,
-            audiences=self.audiences,
-            date=self.date,
-            policy=policy,
-            title=self.title,
-            images=self.images,
-        )
+        """Check the draft against ``policy`` (on any thread)."""
+        return self.subject.run(policy)
 
 
 class _JobSignals(QObject):

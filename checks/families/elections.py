@@ -32,17 +32,38 @@ def _date(value: object, key: str) -> dt.date | None:
     raise PolicyError(f"election: '{key}' must be a date, YYYY-MM-DD, not {value!r}")
 
 
+def read_period(election: object) -> tuple[dt.date, dt.date] | None:
+    """The pre-election period of an ``[election]`` table, or None when no dates are set.
+
+    The one reading of the table: the policy loader calls it (so a bad table is refused
+    at load, with its file and line, whatever rules are on) and keeps the result as
+    `checks.Policy.election`; the rules and the calendar use that.
+
+    Raises:
+        PolicyError: Not a table, a value that is not a date, one date without the
+            other, or an end before the start.
+    """
+    if not isinstance(election, Mapping):
+        raise PolicyError("election: must be a table ([election])")
+    start = _date(election.get("period_start"), "period_start")
+    end = _date(election.get("period_end"), "period_end")
+    if (start is None) != (end is None):
+        raise PolicyError("election: give both period_start and period_end, or neither")
+    if start is None or end is None:
+        return None
+    if end < start:
+        raise PolicyError("election: period_end is before period_start")
+    return start, end
+
+
 class PreElection:
     """Flag party, councillor and candidate names in posts dated inside the period."""
 
     def __init__(self, rule: Rule, election: Mapping[str, Any], lexicon: Lexicon) -> None:
         """Read the period and names from the policy's ``[election]`` table."""
-        self.start = _date(election.get("period_start"), "period_start")
-        self.end = _date(election.get("period_end"), "period_end")
-        if (self.start is None) != (self.end is None):
-            raise PolicyError("election: give both period_start and period_end, or neither")
-        if self.start and self.end and self.end < self.start:
-            raise PolicyError("election: period_end is before period_start")
+        dates = read_period(election)
+        self.start: dt.date | None = dates[0] if dates else None
+        self.end: dt.date | None = dates[1] if dates else None
         parties = string_list(election, "parties", rule.id)
         exceptions = string_list(election, "not_followed_by", rule.id)
         names = string_list(election, "councillors", rule.id) + string_list(
@@ -88,6 +109,5 @@ class _All:
 def build(rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> _All:
     """One pre-election checker per rule of this kind, over the ``[election]`` table."""
     election = data.get("election", {})
-    if not isinstance(election, Mapping):
-        raise PolicyError("'election' must be a table")
+    read_period(election)  # a table with sound dates, or a PolicyError
     return _All([PreElection(rule, election, lexicon) for rule in rules])

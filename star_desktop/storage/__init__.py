@@ -32,6 +32,7 @@ from star_desktop.storage.records import (
     Person,
     Revision,
     Status,
+    Transition,
 )
 from star_desktop.storage.schema import SCHEMA_VERSION
 from star_desktop.storage.store import UNSET, Store
@@ -65,6 +66,7 @@ __all__ = [
     "Status",
     "StorageError",
     "Store",
+    "Transition",
     "UnknownDraftError",
     "UnusableDatabaseError",
     "check",

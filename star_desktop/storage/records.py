@@ -15,8 +15,10 @@ class Status(enum.StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
-    PUBLISHED = "published"
+    CHANGES_REQUESTED = "changes_requested"
     REJECTED = "rejected"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -192,6 +194,20 @@ class Approval:
     comment: str
     text_sha256: str
     decided: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Transition:
+    """One status change of a draft: what was done, by whom, when and why."""
+
+    id: int
+    draft_id: int
+    action: str
+    from_status: Status
+    to_status: Status
+    person: str
+    reason: str
+    at: str
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 from sqlite_utils import Database
@@ -16,9 +17,9 @@ migrations = Migrations(MIGRATION_SET)
 _names: list[str] = []
 
 
-def _migration(name: str) -> Callable[[_Step], _Step]:
+def _migration(name: str, *, transactional: bool = True) -> Callable[[_Step], _Step]:
     _names.append(name)
-    return migrations(name=name)
+    return migrations(name=name, transactional=transactional)
 
 
 def _stamp(db: Database, version: int) -> None:
@@ -125,6 +126,22 @@ def initial(db: Database) -> None:
     _stamp(db, 1)
 
 
+_FTS_TRIGGERS = (
+    """CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
+      INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+    """CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
+      INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END""",
+    """CREATE TRIGGER drafts_fts_update AFTER UPDATE OF title, text ON drafts BEGIN
+      INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+      INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+    END""",
+)
+
+
 @_migration("0002_full_text_search")
 def full_text_search(db: Database) -> None:
     """Ranked full-text search over title and text, kept in step by triggers."""
@@ -133,23 +150,105 @@ def full_text_search(db: Database) -> None:
     )
     # Own triggers rather than enable_fts's: the index is touched only when the title
     # or the text changes, not when a status or a date does.
-    db.executescript(
+    for statement in _FTS_TRIGGERS:
+        db.execute(statement)
+    _stamp(db, 2)
+
+
+#: Every status a draft can have (`records.Status`); the drafts table checks it.
+STATUSES = (
+    "draft",
+    "submitted",
+    "approved",
+    "changes_requested",
+    "rejected",
+    "published",
+    "archived",
+)
+
+
+@_migration("0003_workflow", transactional=False)
+def workflow(db: Database) -> None:
+    """The workflow's statuses, its record of status changes, and the author's profile.
+
+    Draft ids are never reused (AUTOINCREMENT): the record of a deleted draft's status
+    changes must not become another draft's history.
+
+    SQLite cannot change a CHECK constraint in place, so the drafts table is rebuilt
+    (the documented twelve steps: foreign keys off, copy, swap, check, foreign keys on).
+    That needs foreign keys off, which cannot change inside a transaction, so this step
+    runs its own; it is safe to run twice (a crash before its record is written).
+    """
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _workflow_tables(db)
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise sqlite3.IntegrityError(f"foreign keys broken by the upgrade: {problems}")
+            _stamp(db, 3)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _workflow_tables(db: Database) -> None:
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = 'drafts'").fetchone()[0]
+    if "changes_requested" not in sql:  # not rebuilt yet
+        statuses = ", ".join(f"'{s}'" for s in STATUSES)
+        # One statement at a time: executescript would commit the transaction first.
+        for statement in (
+            f"""CREATE TABLE drafts_new (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                title TEXT NOT NULL,
+                text TEXT NOT NULL DEFAULT '',
+                platforms TEXT NOT NULL DEFAULT '[]',
+                audiences TEXT NOT NULL DEFAULT '[]',
+                category TEXT,
+                scheduled_date TEXT,
+                scheduled_time TEXT,
+                status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ({statuses})),
+                author_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+                created TEXT NOT NULL,
+                updated TEXT NOT NULL,
+                version INTEGER NOT NULL DEFAULT 1,
+                example INTEGER NOT NULL DEFAULT 0
+            )""",
+            "INSERT INTO drafts_new SELECT id, title, text, platforms, audiences, category, "
+            "scheduled_date, scheduled_time, status, author_id, created, updated, version, "
+            "example FROM drafts",
+            "DROP TABLE drafts",
+            "ALTER TABLE drafts_new RENAME TO drafts",
+            "CREATE INDEX drafts_by_schedule ON drafts (scheduled_date, scheduled_time)",
+            "CREATE INDEX drafts_by_status ON drafts (status, scheduled_date)",
+            "CREATE INDEX drafts_by_updated ON drafts (updated)",
+            "CREATE INDEX drafts_by_author ON drafts (author_id)",
+            *_FTS_TRIGGERS,
+        ):
+            db.execute(statement)
+    # A status change is never deleted with its draft: the record outlives a deletion.
+    db.execute(
         """
-        CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
-          INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
-        CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
-          INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-        END;
-        CREATE TRIGGER drafts_fts_update AFTER UPDATE OF title, text ON drafts BEGIN
-          INSERT INTO drafts_fts (drafts_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-          INSERT INTO drafts_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
-        END;
+        CREATE TABLE IF NOT EXISTS transitions (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            person TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL
+        )
         """
     )
-    _stamp(db, 2)
+    db.execute("CREATE INDEX IF NOT EXISTS transitions_by_draft ON transitions (draft_id, id)")
+    db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)

@@ -41,16 +41,18 @@ class SideTables:
             return int(row[0])
         return int(self.db.execute("INSERT INTO people (name) VALUES (?)", (name,)).lastrowid or 0)
 
-    def set_person(self, name: str, dp_training: dt.date | None = None) -> Person:
-        """Add a team member, or record the date of their Data Protection training."""
+    def set_person(
+        self, name: str, dp_training: dt.date | None = None, *, clear_training: bool = False
+    ) -> Person:
+        """Add a team member, or record (or clear) the date of their Data Protection training."""
         if not name.strip():
             raise InvalidValueError("a person needs a name")
         with self.write("save the person") as db:
             person_id = self._person_id(name)
-            if dp_training is not None:
+            if dp_training is not None or clear_training:
                 db.execute(
                     "UPDATE people SET dp_training = ? WHERE id = ?",
-                    (dp_training.isoformat(), person_id),
+                    (dp_training.isoformat() if dp_training else None, person_id),
                 )
         return self.person(name)
 
@@ -67,6 +69,22 @@ class SideTables:
         """Every team member, by name."""
         rows = self.db.execute("SELECT id, name, dp_training FROM people ORDER BY name")
         return [Person(i, n, dt.date.fromisoformat(d) if d else None) for i, n, d in rows]
+
+    # settings of this installation (the author's name)
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting, or ``default``."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        with self.write("save the setting") as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # months of the content calendar
 

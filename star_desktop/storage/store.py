@@ -32,6 +32,7 @@ from star_desktop.storage.records import (
     DraftSummary,
     Revision,
     Status,
+    Transition,
     utc_now,
 )
 from star_desktop.storage.schema import SCHEMA_VERSION, migrate, schema_version
@@ -43,6 +44,8 @@ class _Unset:
         return "UNSET"
 
 
+Unset = _Unset
+"""The type of `UNSET`, for signatures that pass it on."""
 UNSET: Final = _Unset()
 """Marks an argument of `Store.update` as "leave as it is" (None clears a value)."""
 
@@ -250,20 +253,18 @@ class Store(SideTables):
         *,
         version: int | None = None,
         title: str | _Unset = UNSET,
-        status: Status | str | _Unset = UNSET,
         date: dt.date | _Unset | None = UNSET,
         time: dt.time | _Unset | None = UNSET,
         category: str | _Unset | None = UNSET,
         platforms: Iterable[str] | _Unset = UNSET,
         audiences: Iterable[str] | _Unset = UNSET,
     ) -> Draft:
-        """Change a draft's details (not its text); returns the draft at its new version.
+        """Change a draft's details (not its text, nor its status); returns the new draft.
 
         Args:
             draft_id: The draft.
             version: The version the caller loaded; None skips the conflict check.
             title: New values; arguments left out are unchanged, None clears.
-            status: As title.
             date: As title.
             time: As title.
             category: As title.
@@ -281,9 +282,8 @@ class Store(SideTables):
             platforms=None if isinstance(platforms, _Unset) else platforms,
             audiences=None if isinstance(audiences, _Unset) else audiences,
             category=None if isinstance(category, _Unset) else category,
-            status=None if isinstance(status, _Unset) else status,
         )
-        for key in ("platforms", "audiences", "status"):
+        for key in ("platforms", "audiences"):
             if checked.get(key) is not None:
                 changes[key] = checked[key]
         if not isinstance(category, _Unset):
@@ -302,11 +302,85 @@ class Store(SideTables):
                 db.execute(f"UPDATE drafts SET {sets} WHERE id = ?", [*changes.values(), draft_id])
         return self.get(draft_id)
 
-    def delete_draft(self, draft_id: int) -> None:
-        """Delete a draft with its revisions, images, overrides and approvals."""
-        with self.write("delete the draft") as db:
-            if db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)).rowcount == 0:
+    def set_status(
+        self,
+        draft_id: int,
+        status: Status,
+        *,
+        version: int,
+        action: str,
+        person: str = "",
+        reason: str = "",
+    ) -> Draft:
+        """Move a draft to ``status`` and record the change, in one transaction.
+
+        Only the drafts service calls this: it decides whether the change is allowed.
+
+        Raises:
+            ConflictError: The draft changed since ``version``.
+        """
+        status = Status(status)
+        with self.write("change the status") as db:
+            row = db.execute(
+                "SELECT version, text, status FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()
+            if row is None:
                 raise UnknownDraftError(draft_id)
+            if row[0] != version:
+                raise ConflictError(draft_id, version, row[0], row[1], None)
+            now = utc_now()
+            db.execute(
+                "UPDATE drafts SET status = ?, version = ?, updated = ? WHERE id = ?",
+                (status.value, version + 1, now, draft_id),
+            )
+            self._record_transition(draft_id, action, Status(row[2]), status, person, reason, now)
+        return self.get(draft_id)
+
+    def _record_transition(
+        self,
+        draft_id: int,
+        action: str,
+        old: Status,
+        new: Status,
+        person: str,
+        reason: str,
+        at: str,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO transitions (draft_id, action, from_status, to_status, person, "
+            "reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (draft_id, action, old.value, new.value, person, reason, at),
+        )
+
+    def transitions(self, draft_id: int) -> list[Transition]:
+        """Every status change of a draft, oldest first (kept after it is deleted)."""
+        rows = self.db.execute(
+            "SELECT id, draft_id, action, from_status, to_status, person, reason, at "
+            "FROM transitions WHERE draft_id = ? ORDER BY id",
+            (draft_id,),
+        )
+        return [
+            Transition(i, d, a, Status(f), Status(t), p, r, at) for i, d, a, f, t, p, r, at in rows
+        ]
+
+    def delete_draft(
+        self, draft_id: int, *, version: int | None = None, person: str = "", reason: str = ""
+    ) -> None:
+        """Delete a draft with its revisions, images, overrides and approvals.
+
+        The deletion itself is recorded in the transitions table, which keeps it.
+        """
+        with self.write("delete the draft") as db:
+            row = db.execute(
+                "SELECT version, text, status FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()
+            if row is None:
+                raise UnknownDraftError(draft_id)
+            if version is not None and row[0] != version:
+                raise ConflictError(draft_id, version, row[0], row[1], None)
+            db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            old = Status(row[2])
+            self._record_transition(draft_id, "delete", old, old, person, reason, utc_now())
 
     def list_drafts(
         self,
@@ -315,6 +389,7 @@ class Store(SideTables):
         status: Status | str | None = None,
         search: str | None = None,
         limit: int | None = None,
+        archived: bool = False,
     ) -> list[DraftSummary]:
         """Drafts in calendar order, or by relevance when ``search`` is given.
 
@@ -325,6 +400,7 @@ class Store(SideTables):
                 results are ranked, a title match counting ten times a text match,
                 among the newest `search.WINDOW` matches.
             limit: At most this many.
+            archived: Include archived drafts (asking for ``status="archived"`` does too).
         """
         where: list[str] = []
         params: list[Any] = []
@@ -335,6 +411,8 @@ class Store(SideTables):
         if status is not None:
             where.append("d.status = ?")
             params.append(_validated(status=status)["status"])
+        elif not archived:
+            where.append("d.status != 'archived'")
         if search is not None:
             query = search_.fts_query(search)
             if not query:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -92,6 +93,32 @@ def test_bad_policy_file_is_refused_with_path_line_and_reason(tmp_path, text, li
     if line:
         assert f"{path}:{line}:" in message
     assert reason in message
+
+
+@pytest.mark.parametrize(
+    ("table", "reason"),
+    [
+        ("period_start = 2027-05-01\nperiod_end = 2027-04-01", "period_end is before"),
+        ('period_start = "soon"\nperiod_end = 2027-04-01', "must be a date"),
+        ("period_start = 2027-05-01", "give both period_start and period_end"),
+    ],
+    ids=["end-before-start", "not-a-date", "one-date"],
+)
+def test_a_bad_election_table_is_refused_at_load_even_with_its_rules_off(tmp_path, table, reason):
+    # One reading, one behaviour: the calendar and readiness never see a table the
+    # loader let through, whatever rules are switched on.
+    off = 'disabled = ["political.pre-election", "political.learned"]'
+    path = write(tmp_path, f"[settings]\n{off}\n\n[election]\n{table}\n")
+    with pytest.raises(checks.PolicyError) as error:
+        checks.load_policy(path)
+    assert f"{path}:4:" in str(error.value)
+    assert reason in str(error.value)
+
+
+def test_the_election_period_is_read_once_into_the_policy(tmp_path):
+    path = write(tmp_path, "[election]\nperiod_start = 2027-03-25\nperiod_end = 2027-05-06\n")
+    assert checks.load_policy(path).election == (dt.date(2027, 3, 25), dt.date(2027, 5, 6))
+    assert checks.load_policy().election is None
 
 
 def test_missing_and_non_utf8_policy_files_are_refused(tmp_path):

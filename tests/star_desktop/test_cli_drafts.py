@@ -1,4 +1,8 @@
-"""`star-desktop drafts`: new, list (month, status, search, JSON), show and set."""
+"""`star-desktop drafts`: new, list (month, status, search, JSON), show and set.
+
+The workflow commands (submit, withdraw, archive, delete, profile) are in
+test_workflow_doors.py and test_cli_workflow.py.
+"""
 
 from __future__ import annotations
 
@@ -53,7 +57,7 @@ def test_list_filters_by_month_status_and_search(db):
     new(db, "January award", "--date", "2027-01-20", text="Contract awarded to a local firm.")
     new(db, "January event", "--date", "2027-01-05", text="Meet the Buyer is coming.")
     new(db, "February award", "--date", "2027-02-01", text="Another award.")
-    run([*db, "drafts", "set", "2", "--status", "submitted"])
+    assert run([*db, "drafts", "archive", "3"])[0] == 0
 
     def titles(*argv):
         status, out, _ = run([*db, "drafts", "list", "--json", *argv])
@@ -61,9 +65,10 @@ def test_list_filters_by_month_status_and_search(db):
         return [d["title"] for d in json.loads(out)]
 
     assert titles("--month", "2027-01") == ["January event", "January award"]
-    assert titles("--status", "submitted") == ["January event"]
-    assert titles("--search", "awarded") == ["January award", "February award"]
-    assert titles("--search", "award", "--month", "2027-02") == ["February award"]
+    assert titles("--status", "archived") == ["February award"]
+    assert titles("--search", "awarded") == ["January award"]
+    assert titles("--search", "award", "--archived") == ["January award", "February award"]
+    assert titles("--search", "award", "--month", "2027-02") == []
     assert titles("--search", "nothing-like-this") == []
 
 
@@ -86,36 +91,41 @@ def test_show_prints_details_and_text(db):
     assert status == 0
     assert "Shown" in out
     assert "platforms: x" in out
-    assert out.rstrip().endswith("The body of the post.")
+    assert "\nThe body of the post.\n" in out
+    assert "Not ready to submit:" in out
+    assert "  - Choose at least one audience: reading-age targets depend on it." in out
 
 
-def test_set_changes_status_date_and_category(db):
+def test_set_changes_date_category_and_audiences_but_not_status(db):
     new(db, "To change")
-    status, out, _ = run([*db, "drafts", "set", "1", "--status", "approved", "--date",
-                          "2027-04-02", "--category", "contract-award"])  # fmt: skip
+    status, out, _ = run([*db, "drafts", "set", "1", "--date", "2027-04-02", "--category",
+                          "contract-award", "--audience", "bidders", "--audience", "peers"])  # fmt: skip
     assert status == 0
     assert "version 2" in out
     draft = json.loads(run([*db, "drafts", "show", "1", "--json"])[1])
-    assert (draft["status"], draft["date"], draft["category"]) == (
-        "approved", "2027-04-02", "contract-award",
+    assert (draft["status"], draft["date"], draft["category"], draft["audiences"]) == (
+        "draft", "2027-04-02", "contract-award", ["bidders", "peers"],
     )  # fmt: skip
+    status, _, err = run([*db, "drafts", "set", "1", "--status", "approved"])
+    assert status == 2
+    assert "unrecognized arguments: --status" in err
 
 
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [
         (["drafts", "show", "99"], "no draft with id 99"),
-        (["drafts", "set", "99", "--status", "approved"], "no draft with id 99"),
+        (["drafts", "set", "99", "--category", "contract-award"], "no draft with id 99"),
         (["drafts", "set", "1", "--date", "2027-02-30"], "invalid date"),
         (["drafts", "new", "--title", "T", "--date", "tomorrow"], "invalid date"),
         (["drafts", "list", "--month", "2027-13"], "invalid month"),
         (["drafts", "new", "--title", "T", "--category", "gossip"], "invalid choice"),
-        (["drafts", "set", "1", "--status", "lost"], "invalid choice"),
+        (["drafts", "set", "1", "--audience", "everyone"], "invalid choice"),
         (["drafts", "new", "--title", "T", "--text-file", "/no/such.txt"], "no such file"),
         (["drafts", "show", "one"], "invalid int value"),
     ],
     ids=["show-unknown", "set-unknown", "set-bad-date", "new-bad-date", "bad-month",
-         "bad-category", "bad-status", "missing-text-file", "id-not-a-number"],
+         "bad-category", "bad-audience", "missing-text-file", "id-not-a-number"],
 )  # fmt: skip
 def test_errors_exit_2_with_one_line(db, argv, reason):
     new(db, "Exists")

@@ -1,68 +1,131 @@
-"""Readiness for approval: blocking findings, reasons for ignored findings, training."""
+"""Readiness for approval: one test per condition, each shown to stand alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
+import pytest
+
 import checks
+from star_desktop.draft_checks import DraftCheck
 from star_desktop.readiness import readiness
-from star_desktop.storage import Override, Person
+from star_desktop.storage import Draft, Image, Override, Person, Status
 
 TODAY = dt.date(2026, 11, 27)
 BLOCKED = "Call Sarah on 07700 900123"
 CLEAN = "Join us at the Meet the Buyer event in Rochdale."
+REASON = "This is our public switchboard line"
 
 
-def person(trained):
+def draft(text=CLEAN, **changes):
+    ready = Draft(
+        id=1, title="", text=text, platforms=("x",), audiences=("bidders",),
+        category="upcoming-event", date=None, time=None, status=Status.DRAFT,
+        author="Sam Taylor", created="", updated="", version=1, example=False,
+    )  # fmt: skip
+    return dataclasses.replace(ready, **changes)
+
+
+def person(trained=TODAY):
     return Person(1, "Sam Taylor", trained)
 
 
-def override(check="personal-data.phone", text="07700 900123", reason="Public line"):
+def override(check="personal-data.phone", text="07700 900123", reason=REASON):
     return Override(1, 1, check, text, reason, "Sam Taylor", "2026-11-27T09:00:00")
 
 
-def test_clean_post_by_a_trained_author_is_ready(policy):
-    result = readiness(checks.check(CLEAN, policy=policy), [], person(TODAY), TODAY)
-    assert result.ready
-    assert result.reasons == ()
+def reasons_for(policy, post=None, overrides=(), who=None, images=()):
+    post = post or draft()
+    report = DraftCheck.of(post).run(policy)
+    who = person() if who is None else who
+    return readiness(post, report, list(overrides), who, TODAY, images=images).reasons
 
 
-def test_blocking_finding_is_a_reason(policy):
-    result = readiness(checks.check(BLOCKED, policy=policy), [], person(TODAY), TODAY)
-    assert result.reasons == ("1 blocking issue remains: fix or remove it first.",)
+def test_clean_post_with_every_detail_by_a_trained_author_is_ready(policy):
+    assert reasons_for(policy) == ()
+
+
+def test_each_blocking_finding_is_a_reason_naming_its_rule(policy):
+    (reason,) = reasons_for(policy, draft(BLOCKED))
+    assert reason.startswith("Blocking (personal-data.phone): \u201807700 900123\u2019")
+
+
+def test_a_blocking_finding_in_the_title_is_a_reason(policy):
+    (reason,) = reasons_for(policy, draft(title="Ring Sarah on 07700 900123"))
+    assert reason.startswith("Blocking (personal-data.phone) in the title:")
 
 
 def test_an_overridden_blocking_finding_no_longer_counts(policy):
-    report = checks.check(BLOCKED, policy=policy)
-    assert readiness(report, [override()], person(TODAY), TODAY).ready
+    assert reasons_for(policy, draft(BLOCKED), [override()]) == ()
 
 
 def test_an_override_of_other_text_does_not_count(policy):
-    report = checks.check(BLOCKED, policy=policy)
-    assert not readiness(report, [override(text="0161 496 0000")], person(TODAY), TODAY).ready
+    assert reasons_for(policy, draft(BLOCKED), [override(text="0161 496 0000")])
 
 
-def test_an_override_without_a_reason_is_a_reason(policy):
-    report = checks.check(BLOCKED, policy=policy)
-    result = readiness(report, [override(reason="  ")], person(TODAY), TODAY)
-    assert any("no reason recorded" in r for r in result.reasons)
+@pytest.mark.parametrize("reason", ["x", "  ", "ok fine", "it is ok"])
+def test_an_override_without_a_real_reason_is_a_reason(policy, reason):
+    (found,) = reasons_for(policy, draft(BLOCKED), [override(reason=reason)])
+    assert "is not enough: a reason must say why in at least 3 words" in found
 
 
-def test_no_profile_or_no_training_is_a_reason(policy):
-    report = checks.check(CLEAN, policy=policy)
-    for who in (None, person(None)):
-        (reason,) = readiness(report, [], who, TODAY).reasons
-        assert "training is not recorded" in reason
+def test_no_text_is_a_reason(policy):
+    assert reasons_for(policy, draft("  \n")) == ("The post has no text yet.",)
 
 
-def test_training_a_year_old_is_accepted_and_older_is_not(policy):
-    report = checks.check(CLEAN, policy=policy)
-    assert readiness(report, [], person(TODAY - dt.timedelta(days=365)), TODAY).ready
-    (reason,) = readiness(report, [], person(TODAY - dt.timedelta(days=366)), TODAY).reasons
-    assert "more than a year old" in reason
+def test_no_platform_is_a_reason(policy):
+    (reason,) = reasons_for(policy, draft(platforms=()))
+    assert reason.startswith("Choose at least one platform")
+
+
+def test_no_audience_is_a_reason(policy):
+    (reason,) = reasons_for(policy, draft(audiences=()))
+    assert reason.startswith("Choose at least one audience")
+
+
+def test_no_category_is_a_reason(policy):
+    (reason,) = reasons_for(policy, draft(category=None))
+    assert reason.startswith("Choose a content category")
 
 
 def test_images_without_alt_text_are_a_reason(policy):
-    report = checks.check(CLEAN, policy=policy)
-    (reason,) = readiness(report, [], person(TODAY), TODAY, images_without_alt=2).reasons
-    assert reason == "2 images without alt text."
+    images = [Image(i, 1, f"img{i}.png", "", "0" * 64, i) for i in (1, 2)]
+    assert reasons_for(policy, images=images)[-1] == "2 images without alt text."
+
+
+def test_no_profile_or_no_training_is_a_reason(policy):
+    for who in (person(None),):
+        (reason,) = reasons_for(policy, who=who)
+        assert "training is not recorded" in reason
+    post = draft()
+    report = DraftCheck.of(post).run(policy)
+    (reason,) = readiness(post, report, [], None, TODAY).reasons
+    assert "training is not recorded" in reason
+
+
+def test_training_in_the_future_is_a_reason(policy):
+    (reason,) = reasons_for(policy, who=person(dt.date(2029, 1, 1)))
+    assert "is in the future" in reason
+
+
+def test_training_a_year_old_is_accepted_and_older_is_not(policy):
+    assert reasons_for(policy, who=person(TODAY - dt.timedelta(days=365))) == ()
+    (reason,) = reasons_for(policy, who=person(TODAY - dt.timedelta(days=366)))
+    assert "more than a year old" in reason
+
+
+def test_title_findings_are_marked_and_offset_in_the_title(policy):
+    post = draft(title="Ring Sarah on 07700 900123", text=CLEAN)
+    report = DraftCheck.of(post).run(policy)
+    (title_finding,) = [f for f in report.findings if f.part == "title"]
+    assert post.title[title_finding.start : title_finding.end] == "07700 900123"
+    assert report.text == CLEAN
+    assert title_finding.to_dict()["part"] == "title"
+
+
+def test_an_empty_title_adds_nothing(policy):
+    post = draft(text=BLOCKED)
+    with_title = DraftCheck.of(post).run(policy)
+    plain = checks.check(BLOCKED, platforms=("x",), audiences=("bidders",), policy=policy)
+    assert with_title.findings == plain.findings

@@ -172,3 +172,43 @@ def test_backup_on_start_keeps_the_last_five(tmp_path):
     assert all(
         sqlite3.connect(b).execute("SELECT count(*) FROM drafts").fetchone()[0] for b in backups
     )
+
+
+def test_the_workflow_upgrade_keeps_drafts_their_revisions_and_search(tmp_path):
+    path = tmp_path / "v2.db"
+    db = Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db, stop_before=MIGRATION_NAMES[2])
+    db.execute(
+        "INSERT INTO drafts (title, text, status, created, updated) "
+        "VALUES ('Highways news', 'The framework was awarded.', 'rejected', '2017-05-02', "
+        "'2017-05-02')"
+    )
+    db.execute(
+        "INSERT INTO revisions (draft_id, version, saved, full, body) "
+        "VALUES (1, 1, '2017-05-02', 1, 'The framework was awarded.')"
+    )
+    db.close()
+    with Store(path) as store:
+        assert store.upgraded == ["0003_workflow"]
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        draft = store.get(1)
+        assert (draft.title, draft.status) == ("Highways news", "rejected")
+        assert [r.text for r in store.revisions(1)] == ["The framework was awarded."]
+        assert [d.id for d in store.list_drafts(search="awarded")] == [1]
+        moved = store.set_status(1, "changes_requested", version=1, action="test")
+        assert moved.status == "changes_requested"
+        store.delete_draft(1)
+        assert store.create_draft("Next").id == 2  # a deleted draft's id is never reused
+        assert store.revisions(1) == []  # its revisions went with it
+
+
+def test_the_workflow_upgrade_is_safe_to_run_again(tmp_path):
+    from star_desktop.storage.schema import workflow
+
+    with Store(tmp_path / "a.db") as store:
+        store.create_draft("Kept", "text")
+        workflow(store.db)  # as after a crash between the step and its record
+        assert store.get(1).title == "Kept"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1

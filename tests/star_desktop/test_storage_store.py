@@ -89,10 +89,31 @@ def test_revisions_store_only_the_change_between_snapshots(store):
 
 def test_update_changes_details_and_none_clears(store):
     draft = store.create_draft("Title", date=dt.date(2027, 1, 5), category="good-news-star")
-    updated = store.update(draft.id, status="approved", date=None, category="contract-award")
-    assert (updated.status, updated.date, updated.category) == ("approved", None, "contract-award")
+    updated = store.update(draft.id, date=None, category="contract-award")
+    assert (updated.date, updated.category) == (None, "contract-award")
     assert updated.version == 2
     assert updated.title == "Title"
+
+
+def test_set_status_records_the_transition_and_it_outlives_the_draft(store):
+    draft = store.create_draft("Title", "text")
+    moved = store.set_status(draft.id, "submitted", version=1, action="submit", person="Sam")
+    assert (moved.status, moved.version) == ("submitted", 2)
+    store.delete_draft(draft.id, person="Sam")
+    (submit, delete) = store.transitions(draft.id)
+    assert (submit.action, submit.from_status, submit.to_status, submit.person) == (
+        "submit", "draft", "submitted", "Sam",
+    )  # fmt: skip
+    assert (delete.action, delete.from_status) == ("delete", "submitted")
+
+
+def test_list_leaves_archived_drafts_out_unless_asked(store):
+    kept = store.create_draft("kept")
+    gone = store.create_draft("gone")
+    store.set_status(gone.id, "archived", version=1, action="archive")
+    assert [d.id for d in store.list_drafts()] == [kept.id]
+    assert [d.id for d in store.list_drafts(archived=True)] == [kept.id, gone.id]
+    assert [d.id for d in store.list_drafts(status="archived")] == [gone.id]
 
 
 def test_stale_version_is_a_conflict_with_both_texts(tmp_path):
@@ -108,7 +129,7 @@ def test_stale_version_is_a_conflict_with_both_texts(tmp_path):
     assert (error.current_text, error.attempted_text) == ("their edit", "my edit")
     assert second.get(draft.id).text == "their edit"  # nothing lost, nothing overwritten
     with pytest.raises(ConflictError):
-        second.update(draft.id, version=1, status="submitted")
+        second.set_status(draft.id, "submitted", version=1, action="submit")
     first.close()
     second.close()
 

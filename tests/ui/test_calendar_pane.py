@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QColor, QDropEvent, QPalette
 
 import checks
+from star_desktop.drafts import DraftsService
 from star_desktop.storage import Status
 from tests.ui.conftest import SAMPLE_DAY
 from ui.calendar_paint import DRAFT_MIME, draft_from_mime, draft_mime, status_fill
@@ -22,7 +23,7 @@ MARCH = dt.date(2027, 3, 1)
 @pytest.fixture
 def make_pane(qtbot, policy):
     def make(store, pane_policy: checks.Policy | None = None, day: dt.date = SAMPLE_DAY):
-        pane = CalendarPane(store, pane_policy or policy)
+        pane = CalendarPane(DraftsService(store, pane_policy or policy))
         qtbot.addWidget(pane)
         pane.resize(1200, 800)
         pane.show_month(day)
@@ -70,6 +71,32 @@ def test_dropping_a_post_on_a_day_reschedules_it_in_the_database(make_pane, samp
     assert [d.id for d in pane.summary().drafts_on(target)] == [draft.id]
     assert draft.id in [d.id for d in pane.month_grid.data().drafts[target]]
     assert "Moved" in pane.status_label.text()
+
+
+def test_a_stale_drag_is_refused_with_a_message_and_not_applied(make_pane, sample_store, qtbot):
+    pane = make_pane(sample_store)
+    draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
+    # Another window changes the post after the calendar showed it.
+    sample_store.update(draft.id, category="useful-content")
+    with qtbot.assertNotEmitted(pane.draft_rescheduled):
+        drop_on(pane.month_grid, MARCH.replace(day=12), draft_mime(draft.id))
+    stored = sample_store.get(draft.id)
+    assert (stored.date, stored.category) == (draft.date, "useful-content")
+    assert "changed since the calendar showed it" in pane.status_label.text()
+    # The calendar reloaded, so the next drag of the post as it is now goes through.
+    with qtbot.waitSignal(pane.draft_rescheduled):
+        drop_on(pane.month_grid, MARCH.replace(day=12), draft_mime(draft.id))
+    assert sample_store.get(draft.id).date == MARCH.replace(day=12)
+
+
+def test_a_submitted_post_cannot_be_dragged_to_another_day(make_pane, sample_store, qtbot):
+    draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
+    sample_store.set_status(draft.id, "submitted", version=draft.version, action="submit")
+    pane = make_pane(sample_store)
+    with qtbot.assertNotEmitted(pane.draft_rescheduled):
+        drop_on(pane.month_grid, MARCH.replace(day=12), draft_mime(draft.id))
+    assert sample_store.get(draft.id).date == draft.date
+    assert "waiting for approval: withdraw it first" in pane.status_label.text()
 
 
 def test_dropping_foreign_data_changes_nothing(make_pane, sample_store, qtbot):

@@ -135,6 +135,13 @@ def test_f7_moves_to_the_next_finding(qtbot, window):
     assert {first, second} == {"Going forward", "07700 900123"}
 
 
+def fill_details(window, audience="bidders", category="upcoming-event"):
+    """Tick an audience and choose a category in the metadata bar, as an author does."""
+    bar = window.metadata_bar
+    bar.audience_actions[audience].setChecked(True)
+    bar.category_combo.setCurrentIndex(bar.category_combo.findData(category))
+
+
 def test_submit_is_refused_without_training(qtbot, window):
     type_post(qtbot, window, "Join us at the Meet the Buyer event in Rochdale.")
     window.save_profile("Sam Taylor", None)
@@ -145,13 +152,15 @@ def test_submit_is_refused_without_training(qtbot, window):
 
 def test_submit_is_refused_while_blocking_findings_remain(qtbot, window):
     type_post(qtbot, window, PHONE_POST)
+    fill_details(window)
     window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
     assert not window.submit_for_approval()
-    assert "1 blocking issue remains" in window.messages[-1]
+    assert "Blocking (personal-data.phone): \u201807700 900123\u2019" in window.messages[-1]
 
 
 def test_submit_with_training_and_no_blocking_findings(qtbot, window):
     type_post(qtbot, window, "Join us at the Meet the Buyer event in Rochdale.")
+    fill_details(window)
     window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
     assert window.submit_for_approval()
     assert window.store.get(window.session.draft.id).status is Status.SUBMITTED
@@ -171,6 +180,7 @@ def test_an_ignored_finding_with_a_reason_no_longer_blocks(qtbot, window):
     assert phone not in panel_findings(window)
     assert window.checker_panel.ignored == [phone]
     window.save_profile("Sam Taylor", dt.date.today())
+    fill_details(window)
     assert window.submit_for_approval()
 
 

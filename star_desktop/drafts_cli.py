@@ -1,0 +1,284 @@
+# SPDX-License-Identifier: MIT
+"""The ``drafts`` and ``profile`` subcommands: parse, call the drafts service, print.
+
+Every change goes through `star_desktop.drafts.DraftsService`, as the window's do: a
+refusal is exit status 1 with each reason on stderr (a blocking finding names its
+rule), exactly as the window words it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any, Protocol, TextIO
+
+import checks
+from checks import AUDIENCES, PLATFORMS
+from star_desktop.drafts import DraftsService, LockedError, RefusedError
+from star_desktop.readiness import training_problem
+from star_desktop.storage import UNSET, Draft, DraftSummary, Status, Store
+from star_desktop.storage.records import CATEGORY_NAMES
+from star_desktop.workflow import STATUS_LABELS
+
+STATUSES = tuple(s.value for s in Status)
+OK, REFUSED = 0, 1
+
+
+class Subcommands(Protocol):
+    """The part of argparse's subparsers action that `add_commands` uses."""
+
+    def add_parser(self, name: str, *, help: str) -> argparse.ArgumentParser:  # noqa: D102
+        ...
+
+
+def _month(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value + "-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid month {value!r}: expected YYYY-MM") from None
+    return value
+
+
+def _time(value: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid time {value!r}: expected HH:MM") from None
+
+
+def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
+    """Add ``drafts`` and ``profile`` to the subcommands of the ``star-desktop`` parser."""
+    profile = commands.add_parser("profile", help="show or set the author and training date")
+    profile.add_argument("--name", help="your name, as approvers will see it")
+    profile.add_argument(
+        "--training-date", type=date, help="the day you completed Data Protection training"
+    )
+    profile.add_argument("--json", action="store_true", help="print JSON")
+
+    drafts = commands.add_parser("drafts", help="list, add, show, change and submit drafts")
+    sub = drafts.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = sub.add_parser("list", help="list drafts in calendar order, or search them")
+    listing.add_argument("--month", type=_month, help="only this month, YYYY-MM")
+    listing.add_argument("--status", choices=STATUSES, help="only drafts with this status")
+    listing.add_argument("--search", metavar="TEXT", help="full-text search, best first")
+    listing.add_argument("--archived", action="store_true", help="include archived drafts")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    new = sub.add_parser("new", help="add a draft")
+    new.add_argument("--title", required=True)
+    new.add_argument("--text-file", metavar="FILE", help="the text, from a file or - for stdin")
+    _add_details(new, date)
+    new.add_argument("--json", action="store_true", help="print the draft as JSON")
+    show = sub.add_parser("show", help="show a draft, its readiness and its history")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="print JSON")
+    change = sub.add_parser("set", help="change a draft's details (not its status)")
+    change.add_argument("id", type=int)
+    change.add_argument("--title")
+    _add_details(change, date)
+    for name, helptext in (
+        ("submit", "submit for approval (refused, with reasons, unless ready)"),
+        ("withdraw", "take a submitted post back to draft to edit it"),
+        ("reopen", "edit an approved, published or rejected post again (voids an approval)"),
+    ):
+        sub.add_parser(name, help=helptext).add_argument("id", type=int)
+    archive = sub.add_parser("archive", help="archive a draft (or --restore it)")
+    archive.add_argument("id", type=int)
+    archive.add_argument("--restore", action="store_true", help="bring it back")
+    delete = sub.add_parser("delete", help="delete a draft that was never submitted")
+    delete.add_argument("id", type=int)
+    delete.add_argument("--yes", action="store_true", help="confirm: it cannot be undone")
+    publish = sub.add_parser("publish", help="mark an approved post published")
+    publish.add_argument("id", type=int)
+    publish.add_argument("--url", default="", help="where it was published")
+
+
+def _add_details(parser: argparse.ArgumentParser, date: Callable[[str], dt.date]) -> None:
+    parser.add_argument("--platform", action="append", choices=PLATFORMS, help="repeatable")
+    parser.add_argument("--audience", action="append", choices=AUDIENCES, help="repeatable")
+    parser.add_argument("--date", type=date, help="scheduled date, YYYY-MM-DD")
+    parser.add_argument("--time", type=_time, help="scheduled time, HH:MM")
+    parser.add_argument("--category", choices=CATEGORY_NAMES, help="Appendix A content category")
+
+
+def run(
+    args: argparse.Namespace,
+    store: Store,
+    policy: Callable[[], checks.Policy],
+    streams: tuple[TextIO, TextIO, TextIO],
+    read_text: Callable[[str, TextIO], str],
+) -> int:
+    """Run ``profile`` or ``drafts ACTION``; returns the exit status (0, or 1 when refused).
+
+    Args:
+        args: The parsed arguments.
+        store: The open database.
+        policy: Loads the policy (only the actions that check text need it).
+        streams: stdin, stdout and stderr.
+        read_text: Reads ``--text-file``.
+    """
+    stdin, stdout, stderr = streams
+    service = DraftsService(store, policy() if _needs_policy(args) else None)
+    try:
+        if args.command == "profile":
+            _profile(args, service, stdout)
+        else:
+            _drafts(args, service, stdin, stdout, read_text)
+    except LockedError as locked:
+        stderr.write(f"star-desktop: draft {args.id} was not changed:\n  - {locked}\n")
+        return REFUSED
+    except RefusedError as refused:
+        verb = refused.action.replace("-", " ")
+        stderr.write(f"star-desktop: draft {args.id} was not {_past(verb)}:\n")
+        stderr.write("".join(f"  - {reason}\n" for reason in refused.reasons))
+        return REFUSED
+    return OK
+
+
+def _needs_policy(args: argparse.Namespace) -> bool:
+    return args.command == "drafts" and args.action in ("show", "submit")
+
+
+def _past(verb: str) -> str:
+    return {"submit": "submitted", "withdraw": "withdrawn", "reopen": "reopened",
+            "archive": "archived", "restore": "restored", "delete": "deleted",
+            "publish": "published"}.get(verb, f"changed ({verb})")  # fmt: skip
+
+
+def _profile(args: argparse.Namespace, service: DraftsService, stdout: TextIO) -> None:
+    if args.name is not None or args.training_date is not None:
+        service.set_profile(args.name, args.training_date)
+    person = service.profile()
+    name = person.name if person else ""
+    trained = person.dp_training if person else None
+    if args.json:
+        out = {"name": name, "training_date": trained.isoformat() if trained else None}
+        json.dump(out, stdout, indent=2)
+        stdout.write("\n")
+        return
+    problem = training_problem(person, service.today())
+    stdout.write(f"Name: {name or '(not set)'}\n")
+    stdout.write(
+        f"Data Protection training: {trained.isoformat() if trained else '(not recorded)'}\n"
+    )
+    if problem:
+        stdout.write(f"{problem}\n")
+
+
+def _drafts(
+    args: argparse.Namespace,
+    service: DraftsService,
+    stdin: TextIO,
+    stdout: TextIO,
+    read_text: Callable[[str, TextIO], str],
+) -> None:
+    action = args.action
+    if action == "list":
+        found = service.list_drafts(
+            month=args.month, status=args.status, search=args.search, archived=args.archived
+        )
+        _print_list(found, args.json, stdout)
+    elif action == "new":
+        text = read_text(args.text_file, stdin) if args.text_file else ""
+        draft = service.create(
+            args.title, text, platforms=args.platform or (), audiences=args.audience or (),
+            date=args.date, time=args.time, category=args.category,
+        )  # fmt: skip
+        _print_draft(draft, args.json, stdout, f"Created draft {draft.id}: {draft.title}")
+    elif action == "show":
+        draft = service.get(args.id)
+        _show(service, draft, args.json, stdout)
+    elif action == "set":
+        draft = service.update(args.id, **_details(args))
+        stdout.write(f"Draft {draft.id} is now version {draft.version}: {_line(draft)}\n")
+    elif action == "delete":
+        service.delete(args.id, confirmed=args.yes)
+        stdout.write(f"Deleted draft {args.id}.\n")
+    else:
+        draft = _transition(service, args)
+        stdout.write(f"Draft {draft.id} is now {STATUS_LABELS[draft.status].lower()}.\n")
+
+
+def _transition(service: DraftsService, args: argparse.Namespace) -> Draft:
+    if args.action == "submit":
+        return service.submit(args.id)
+    if args.action == "withdraw":
+        return service.withdraw(args.id)
+    if args.action == "reopen":
+        return service.reopen(args.id)
+    if args.action == "publish":
+        return service.publish(args.id, args.url)
+    return service.restore(args.id) if args.restore else service.archive(args.id)
+
+
+def _details(args: argparse.Namespace) -> dict[str, Any]:
+    values = {
+        "title": args.title,
+        "platforms": args.platform,
+        "audiences": args.audience,
+        "date": args.date,
+        "time": args.time,
+        "category": args.category,
+    }
+    return {key: UNSET if value is None else value for key, value in values.items()}
+
+
+def _line(draft: Draft | DraftSummary) -> str:
+    date = draft.date.isoformat() if draft.date else "(no date)"
+    time = draft.time.isoformat("minutes") if draft.time else ""
+    example = "  (example)" if draft.example else ""
+    return (
+        f"{draft.id:>5}  {date:<10} {time:<5}  {draft.status.value:<9}  "
+        f"{draft.category or '-':<23} {draft.title}{example}"
+    )
+
+
+def _print_list(found: list[DraftSummary], as_json: bool, stdout: TextIO) -> None:
+    if as_json:
+        json.dump([d.to_dict() for d in found], stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        return
+    stdout.write("".join(_line(d) + "\n" for d in found))
+    stdout.write(f"{len(found)} draft{'s' if len(found) != 1 else ''}\n")
+
+
+def _print_draft(draft: Draft, as_json: bool, stdout: TextIO, text: str) -> None:
+    if as_json:
+        json.dump(draft.to_dict(), stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+    else:
+        stdout.write(text + "\n")
+
+
+def _show(service: DraftsService, draft: Draft, as_json: bool, stdout: TextIO) -> None:
+    ready = service.readiness(draft.id)
+    history = service.transitions(draft.id)
+    if as_json:
+        out = draft.to_dict()
+        out["ready"] = ready.ready
+        out["reasons"] = list(ready.reasons)
+        out["history"] = [
+            {"action": t.action, "from": t.from_status.value, "to": t.to_status.value,
+             "person": t.person, "reason": t.reason, "at": t.at}
+            for t in history
+        ]  # fmt: skip
+        json.dump(out, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        return
+    lines = [
+        _line(draft).strip(),
+        f"platforms: {', '.join(draft.platforms) or '-'}; "
+        f"audiences: {', '.join(draft.audiences) or '-'}; "
+        f"version {draft.version}; updated {draft.updated}",
+        "",
+        draft.text,
+        "",
+    ]
+    if draft.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        lines.append("Ready to submit." if ready.ready else "Not ready to submit:")
+        lines += [f"  - {reason}" for reason in ready.reasons]
+    for t in history:
+        why = f" ({t.reason})" if t.reason else ""
+        lines.append(f"{t.at[:16].replace('T', ' ')}  {t.action} by {t.person or '-'}{why}")
+    stdout.write("\n".join(lines) + "\n")
