@@ -58,10 +58,18 @@ def main(out: str) -> int:
     )
     window.show()
     window.new_draft()
-    window.metadata_bar.title_edit.setText("School catering: bidders' briefing")
+    bar = window.metadata_bar
+    bar.title_edit.setText(os.environ.get("SHOT_TITLE", "School catering: bidders' briefing"))
+    bar.audience_actions["bidders"].setChecked(True)
+    bar.category_combo.setCurrentIndex(bar.category_combo.findData("upcoming-event"))
     window.editor.setPlainText(os.environ.get("SHOT_TEXT", POST))  # SHOT_TEXT: another post
+    if os.environ.get("SHOT_SUBMIT"):  # show a submitted (locked) post
+        window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
+        window.inform = lambda title, text: print(f"{title}: {text}")  # type: ignore[method-assign]
 
     def shoot() -> None:
+        if os.environ.get("SHOT_SUBMIT"):
+            window.submit_for_approval()
         window.checker_panel.select_next()
         app.processEvents()
         window.grab().save(out)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -135,9 +135,42 @@ class StatusLegend(QWidget):
         self.setAccessibleDescription(f"Post status shapes. {names}.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        """The key wraps onto more lines when the pane is narrow."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        """As many lines as the entries need at ``width``."""
+        rows = max(y for _, _, y in self._placed(width)) + 1
+        return rows * (self.fontMetrics().height() + 4) + 4
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        """One line high."""
-        return QSize(600, self.fontMetrics().height() + 8)
+        """The width it is given, and the lines that need."""
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        """A new width may need another line."""
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(self.width()))
+
+    def _entries(self) -> list[str]:
+        labels = [status_label(status) for status in _SHOWN]
+        return [*labels, "Pre-election period"] if self.show_election else labels
+
+    def _placed(self, width: int) -> list[tuple[str, float, int]]:
+        """Each entry's label with its x and its line, wrapping at ``width``."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        placed, x, row = [], 0.0, 0
+        for label in self._entries():
+            swatch = line * 1.6 if label == "Pre-election period" else line
+            needed = swatch + 4 + metrics.horizontalAdvance(label)
+            if x > 0 and x + needed > width:
+                x, row = 0.0, row + 1
+            placed.append((label, x, row))
+            x += needed + 16
+        return placed
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         """Draw each status shape with its name, then the hatching sample."""
@@ -146,25 +179,25 @@ class StatusLegend(QWidget):
         palette = self.palette()
         metrics = QFontMetrics(self.font())
         line = metrics.height()
-        x = 0.0
-        y = (self.height() - line) / 2
-        for status in _SHOWN:
-            paint_status_icon(
-                painter, QRectF(x, y, line, line), status, status_ink(status, palette)
-            )
-            x += line + 4
-            label = status_label(status)
+        statuses = dict(zip([status_label(s) for s in _SHOWN], _SHOWN, strict=True))
+        for label, x, row in self._placed(self.width()):
+            y = 2 + row * (line + 4)
+            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+            status = statuses.get(label)
+            if status is not None:
+                paint_status_icon(
+                    painter, QRectF(x, y, line, line), status, status_ink(status, palette)
+                )
+                x += line + 4
+            else:
+                swatch = QRectF(x, y, line * 1.6, line)
+                painter.fillRect(swatch, palette.color(QPalette.ColorRole.Base))
+                painter.fillRect(swatch, election_brush(palette))
+                painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+                painter.drawRect(swatch)
+                x += swatch.width() + 4
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.drawText(QRectF(x, y, metrics.horizontalAdvance(label) + 2, line), label)
-            x += metrics.horizontalAdvance(label) + 16
-        if self.show_election:
-            swatch = QRectF(x, y, line * 1.6, line)
-            painter.fillRect(swatch, palette.color(QPalette.ColorRole.Base))
-            painter.fillRect(swatch, election_brush(palette))
-            painter.setPen(palette.color(QPalette.ColorRole.WindowText))
-            painter.drawRect(swatch)
-            x += swatch.width() + 4
-            painter.drawText(QRectF(x, y, self.width() - x, line), "Pre-election period")
         painter.end()
 
 

@@ -374,6 +374,7 @@ class CalendarPane(QWidget):
         )
         self.election_label.setVisible(overlaps)
         self.legend.show_election = overlaps
+        self.legend.setMinimumHeight(self.legend.heightForWidth(max(self.legend.width(), 200)))
         self.legend.update()
         if period is None or not overlaps:
             return

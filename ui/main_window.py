@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -137,8 +138,19 @@ class MainWindow(QMainWindow):
         banner.hide()
         lock_bar = QWidget()
         lock_bar.setObjectName("lockBar")
+        # A message bar, as Word shows for a read-only document: tinted, with an icon.
+        lock_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        lock_bar.setStyleSheet(
+            "QWidget#lockBar { background: palette(alternate-base); "
+            "border: 1px solid palette(mid); border-radius: 3px; }"
+        )
+        lock_icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        info = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        lock_icon.setPixmap(info.pixmap(size, size))
         lock_layout = QHBoxLayout(lock_bar)
-        lock_layout.setContentsMargins(0, 0, 0, 0)
+        lock_layout.setContentsMargins(6, 3, 3, 3)
+        lock_layout.addWidget(lock_icon)
         lock_layout.addWidget(self.lock_label, 1)
         lock_layout.addWidget(self.publish_button)
         lock_layout.addWidget(self.lock_button)
@@ -653,7 +665,7 @@ class MainWindow(QMainWindow):
         self.lock_bar.setVisible(offer is not None)
         self.publish_button.setVisible(draft.status is Status.APPROVED)
         if offer is not None:
-            self.lock_label.setText(f"\U0001f512 {offer[0]}")
+            self.lock_label.setText(offer[0])
             self.lock_button.setText(offer[1])
 
     @Slot()
