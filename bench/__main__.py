@@ -33,6 +33,7 @@ SECTIONS = (
     "language",
     "accessibility",
     "learned",
+    "drafts",
     "storage",
     "calendar",
     "ui_typing",

@@ -48,6 +48,8 @@ class Policy:
     #: The pre-election period of the ``[election]`` table (first and last day), read
     #: once at load: the rules, the calendar and readiness all use this.
     election: tuple[dt.date, dt.date] | None = None
+    #: The STAR councils' names from ``[councils]``, read once at load.
+    councils: tuple[str, ...] = ()
 
     def rule(self, rule_id: str) -> Rule:
         """The rule entry with this dotted id."""
@@ -90,7 +92,8 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         if source.path.is_relative_to(shipped)
         for pattern in _patterns(source.data)
     )
-    lexicon = Lexicon(trusted, _vocabulary(data, sources))
+    councils = _councils(data, sources)
+    lexicon = Lexicon(trusted, _vocabulary(data, sources, councils))
     checkers: list[Checker] = []
     grouped: dict[str, list[Rule]] = {}
     for rule in rules:
@@ -122,16 +125,28 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         checkers=tuple(checkers),
         fallbacks=frozenset(r.id for r in rules if r.kind == learned.KIND),
         election=election,
+        councils=councils,
     )
 
 
-def _vocabulary(data: Mapping[str, Any], sources: Sequence[Source]) -> dict[str, list[str]]:
+def _councils(data: Mapping[str, Any], sources: Sequence[Source]) -> tuple[str, ...]:
+    """The ``[councils]`` table's names (the one reading: rules, calendar and gauges)."""
+    table = data.get("councils", {})
+    names = table.get("names", []) if isinstance(table, Mapping) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        error = PolicyError("councils: 'names' must be a list of council names")
+        raise _located_data(error, sources) or error
+    return tuple(names)
+
+
+def _vocabulary(
+    data: Mapping[str, Any], sources: Sequence[Source], names: Sequence[str]
+) -> dict[str, list[str]]:
     """The policy's named word lists; ``{councils}`` defaults to the STAR councils' names."""
     table = data.get("vocabulary", {})
     error = PolicyError("vocabulary: each entry must be a list of strings (name = [...])")
     if not isinstance(table, Mapping):
         raise _located_data(error, sources) or error
-    names = [str(n) for n in data.get("councils", {}).get("names", [])]
     vocabulary = {"councils": [f"{n}|{n}'s" for n in names]}
     for name, entries in table.items():
         if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):

@@ -187,8 +187,7 @@ def election_period(policy: checks.Policy) -> ElectionPeriod | None:
 
 def council_names(policy: checks.Policy) -> tuple[str, ...]:
     """The STAR councils named in the policy (Stockport, Trafford and Rochdale)."""
-    names = policy.data.get("councils", {}).get("names", [])
-    return tuple(str(n) for n in names) or DEFAULT_COUNCILS
+    return policy.councils or DEFAULT_COUNCILS
 
 
 def count_mentions(texts: Iterable[str], councils: Iterable[str]) -> dict[str, int]:

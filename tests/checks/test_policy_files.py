@@ -80,9 +80,10 @@ def test_admin_file_can_change_a_severity(tmp_path):
         ('[[rules]]\nid = "political.vote"\nseverity = "fatal"\n', 2, "severity"),
         ('[election]\nperiod_start = 2027-05-01\nperiod_end = 2027-04-01\n', 0, "period_end is before"),
         ('[[tenders]]\ntitle = "Roads"\nstatus = "maybe"\n', 0, "status"),
+        ('version = "x"\n[councils]\nnames = "Stockport"\n', 2, "must be a list of council"),
     ],
     ids=["toml-syntax", "unknown-section", "bad-family", "bad-regex", "bad-kind", "no-clause",
-         "clause-out-of-range", "bad-severity", "election-dates", "tender-status"],
+         "clause-out-of-range", "bad-severity", "election-dates", "tender-status", "councils-not-a-list"],
 )  # fmt: skip
 def test_bad_policy_file_is_refused_with_path_line_and_reason(tmp_path, text, line, reason):
     path = write(tmp_path, text)
@@ -119,6 +120,10 @@ def test_the_election_period_is_read_once_into_the_policy(tmp_path):
     path = write(tmp_path, "[election]\nperiod_start = 2027-03-25\nperiod_end = 2027-05-06\n")
     assert checks.load_policy(path).election == (dt.date(2027, 3, 25), dt.date(2027, 5, 6))
     assert checks.load_policy().election is None
+
+
+def test_the_councils_are_read_once_into_the_policy(policy):
+    assert policy.councils == ("Stockport", "Trafford", "Rochdale")
 
 
 def test_missing_and_non_utf8_policy_files_are_refused(tmp_path):
