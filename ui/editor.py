@@ -72,9 +72,13 @@ class DraftEditor(QPlainTextEdit):
         return True
 
     def apply_replacement(self, finding: Finding, replacement: str) -> bool:
-        """Replace the span of ``finding`` with ``replacement`` as one undoable step."""
+        """Replace the span of ``finding`` with ``replacement`` as one undoable step.
+
+        Nothing changes while the editor is read-only (a submitted or approved post):
+        a cursor's edits would otherwise go through where typing cannot.
+        """
         mark = self._mark_of(finding)
-        if mark is None:
+        if mark is None or self.isReadOnly():
             return False
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()

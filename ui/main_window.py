@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, title, text)
 
     def confirm(self, title: str, text: str) -> bool:
-        """Ask the author to confirm a step that changes a post's status."""
+        """Ask the author to confirm a step (a status change, closing with unsaved text)."""
         answer = QMessageBox.question(self, title, text)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -420,15 +420,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Save the draft and the window layout; keep the window if the text cannot be saved."""
-        if not self.session.flush():
-            answer = QMessageBox.question(
-                self,
-                "Text not saved",
-                f"{self.session.save_error}\n\nClose anyway and lose the unsaved text?",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if not self.session.flush() and not self.confirm(
+            "Text not saved",
+            f"{self.session.save_error}\n\nClose anyway and lose the unsaved text?",
+        ):
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -75,6 +75,20 @@ def test_a_submitted_post_is_read_only_and_typing_changes_nothing(qtbot, make_wi
     assert (stored.text, stored.status) == (CLEAN, Status.SUBMITTED)
 
 
+def test_a_fix_cannot_change_a_submitted_post(qtbot, make_window):
+    window = make_window()
+    post = "Going forward, join us at the Meet the Buyer event in Rochdale."
+    type_post(qtbot, window, post)
+    fill_details(window)
+    window.save_profile("Sam Taylor", TRAINED)
+    assert window.submit_for_approval()
+    jargon = next(f for f in panel_findings(window) if f.check.startswith("jargon"))
+    assert not window.apply_fix(jargon, jargon.replacements[0])
+    assert window.editor.toPlainText() == post
+    assert window.session.flush()
+    assert window.store.get(window.session.draft.id).text == post
+
+
 def test_editing_a_submitted_post_asks_then_withdraws_it(qtbot, make_window):
     window = make_window()
     submit_clean_post(qtbot, window)
