@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from checks.families import FAMILIES as CODE_KINDS
 from checks.families import elections, learned, length, plain_english
 from checks.findings import Finding, Report
+from checks.image_limits import ImageLimits, read_image_limits
 from checks.kinds import KINDS
 from checks.lexicon import Lexicon
 from checks.policy import (
@@ -50,6 +51,8 @@ class Policy:
     election: tuple[dt.date, dt.date] | None = None
     #: The STAR councils' names from ``[councils]``, read once at load.
     councils: tuple[str, ...] = ()
+    #: What an attached image may be, from ``[images]``.
+    images: ImageLimits = field(default_factory=ImageLimits)
 
     def rule(self, rule_id: str) -> Rule:
         """The rule entry with this dotted id."""
@@ -113,6 +116,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
             raise _located_data(exc, sources) or _located(exc, members[0], sources) from None
     try:
         election = elections.read_period(data.get("election", {}))
+        images = read_image_limits(data)
     except PolicyError as exc:
         raise _located_data(exc, sources) or exc from None
     lexicon.freeze()
@@ -126,6 +130,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         fallbacks=frozenset(r.id for r in rules if r.kind == learned.KIND),
         election=election,
         councils=councils,
+        images=images,
     )
 
 

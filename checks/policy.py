@@ -57,6 +57,7 @@ SECTIONS = frozenset(
         "spelling",
         "grammar",
         "vocabulary",
+        "images",
     }
 )
 

@@ -21,16 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import checks
-from star_desktop import workflow
+from star_desktop import images, workflow
 from star_desktop.draft_checks import DraftCheck
 from star_desktop.readiness import Readiness, readiness, reason_problem, training_problem
 from star_desktop.storage import (
     UNSET,
     Draft,
     DraftSummary,
+    Image,
     InvalidValueError,
     Override,
     Person,
@@ -39,9 +42,12 @@ from star_desktop.storage import (
     Store,
     Transition,
 )
+from star_desktop.storage.records import utc_now
 from star_desktop.storage.store import Unset
 from star_desktop.workflow import Action
 
+#: The folder beside the database that holds the stripped copies of attached images.
+IMAGES_FOLDER = "images"
 #: The settings key of this installation's author.
 AUTHOR_KEY = "profile.name"
 
@@ -79,10 +85,12 @@ class DraftsService:
         policy: checks.Policy | None = None,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        images_dir: Path | None = None,
     ) -> None:
         self.store = store
         self.policy = policy or checks.default_policy()
         self.today = today
+        self._images_dir = images_dir
 
     # the author
 
@@ -248,6 +256,96 @@ class DraftsService:
             draft_id, finding.check, finding.text, reason.strip(), self.author() or "unknown"
         )
 
+    # images
+
+    @property
+    def images_dir(self) -> Path:
+        """Where stripped copies of images are kept: ``images`` beside the database."""
+        if self._images_dir is None:
+            base = self.store.path.parent if self.store.path else Path(tempfile.mkdtemp())
+            self._images_dir = base / IMAGES_FOLDER
+        return self._images_dir
+
+    def attach(self, draft_id: int, source: Path, alt: str = "") -> Image:
+        """Attach a copy of ``source`` without its metadata; the original is not touched.
+
+        Returns the image, whose ``removed`` says what was stripped.
+
+        Raises:
+            ImageError: Not an image this app takes, damaged, too large, unreadable.
+            LockedError: The draft cannot be edited now.
+        """
+        self._require_editable(self.store.get(draft_id))
+        limits = self.policy.images
+        clean = images.clean_copy(
+            Path(source),
+            self.images_dir,
+            images.Limits(limits.max_pixels, limits.max_frames, limits.max_file_bytes),
+        )
+        return self.store.add_image(
+            draft_id, str(clean.path), clean.sha256, alt.strip(), width=clean.width,
+            height=clean.height, format=clean.format, size=clean.size, removed=clean.removed,
+        )  # fmt: skip
+
+    def image_of(self, draft_id: int, number: int) -> Image:
+        """Image ``number`` (1 for the first) of a draft; `InvalidValueError` if none."""
+        attached = self.store.images(draft_id)
+        if not 1 <= number <= len(attached):
+            raise InvalidValueError(
+                f"draft {draft_id} has {len(attached)} image{'s' if len(attached) != 1 else ''}"
+                f"; there is no image {number}"
+            )
+        return attached[number - 1]
+
+    def detach(self, draft_id: int, number: int) -> Image:
+        """Take image ``number`` off a draft (its stored copy goes when nothing uses it)."""
+        self._require_editable(self.store.get(draft_id))
+        image = self.image_of(draft_id, number)
+        self.store.remove_image(image.id)
+        if not self.store.image_in_use(image.path):
+            Path(image.path).unlink(missing_ok=True)
+        return image
+
+    def set_alt(self, draft_id: int, number: int, alt: str) -> Image:
+        """Change an image's alt text."""
+        self._require_editable(self.store.get(draft_id))
+        return self.store.update_image(self.image_of(draft_id, number).id, alt=alt.strip())
+
+    def confirm_image(
+        self,
+        draft_id: int,
+        number: int,
+        *,
+        no_personal: bool,
+        no_security: bool,
+        people: str,
+        consent: str = "",
+    ) -> Image:
+        """Record the author's checks of an image (readiness needs all of them)."""
+        self._require_editable(self.store.get(draft_id))
+        image = self.image_of(draft_id, number)
+        return self.store.update_image(
+            image.id, no_personal=no_personal, no_security=no_security, people=people,
+            consent=consent.strip(), confirmed_by=self.author(), confirmed_at=utc_now(),
+        )  # fmt: skip
+
+    def shrink_image(self, draft_id: int, number: int, platform: str = "x") -> Image:
+        """Replace image ``number`` with a smaller copy that ``platform`` takes."""
+        self._require_editable(self.store.get(draft_id))
+        image = self.image_of(draft_id, number)
+        largest = self.policy.images.upload_limits.get(platform)
+        if not largest or image.bytes <= largest:
+            return image
+        clean = images.CleanImage(
+            Path(image.path), image.sha256, image.format, image.width, image.height, 1,
+            image.bytes, image.removed,
+        )  # fmt: skip
+        smaller = images.shrink_to(clean, self.images_dir, largest)
+        return self.store.update_image(
+            image.id, path=str(smaller.path), sha256=smaller.sha256, width=smaller.width,
+            height=smaller.height, format=smaller.format, bytes=smaller.size,
+        )  # fmt: skip
+
     # checking
 
     def check_of(self, draft: Draft, text: str | None = None) -> DraftCheck:
@@ -270,6 +368,7 @@ class DraftsService:
             self.profile(),
             self.today(),
             images=self.store.images(draft_id),
+            limits=self.policy.images,
         )
 
     # transitions

@@ -12,14 +12,24 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 import checks
 from checks import AUDIENCES, PLATFORMS
 from star_desktop.drafts import DraftsService, LockedError, RefusedError
+from star_desktop.images import ImageError
 from star_desktop.readiness import training_problem
-from star_desktop.storage import UNSET, Draft, DraftSummary, Status, Store
-from star_desktop.storage.records import CATEGORY_NAMES
+from star_desktop.storage import (
+    UNSET,
+    Draft,
+    DraftSummary,
+    Image,
+    InvalidValueError,
+    Status,
+    Store,
+)
+from star_desktop.storage.records import CATEGORY_NAMES, PEOPLE
 from star_desktop.workflow import STATUS_LABELS
 
 STATUSES = tuple(s.value for s in Status)
@@ -89,6 +99,30 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
     delete = sub.add_parser("delete", help="delete a draft that was never submitted")
     delete.add_argument("id", type=int)
     delete.add_argument("--yes", action="store_true", help="confirm: it cannot be undone")
+    attach = sub.add_parser("attach", help="attach an image (its metadata is removed)")
+    attach.add_argument("id", type=int)
+    attach.add_argument("image", help="a PNG, JPEG, GIF or WebP file (it is not changed)")
+    attach.add_argument("--alt", default="", help="alt text: what the image shows")
+    detach = sub.add_parser("detach", help="take image N off a draft")
+    detach.add_argument("id", type=int)
+    detach.add_argument("number", type=int, metavar="N", help="1 for the first image")
+    image = sub.add_parser("image", help="set image N's alt text and confirm what it shows")
+    image.add_argument("id", type=int)
+    image.add_argument("number", type=int, metavar="N", help="1 for the first image")
+    image.add_argument("--alt", help="alt text")
+    image.add_argument(
+        "--no-personal-info", action="store_true", help="confirm: no personal information"
+    )
+    image.add_argument(
+        "--no-security-details",
+        action="store_true",
+        help="confirm: no security details of buildings, facilities or equipment",
+    )
+    image.add_argument("--people", choices=PEOPLE, help="who can be identified in it")
+    image.add_argument("--consent", default="", help="consent reference (people identifiable)")
+    image.add_argument(
+        "--shrink-for", choices=PLATFORMS, help="replace it with a copy small enough for it"
+    )
     publish = sub.add_parser("publish", help="mark an approved post published")
     publish.add_argument("id", type=int)
     publish.add_argument("--url", default="", help="where it was published")
@@ -125,6 +159,8 @@ def run(
             _profile(args, service, stdout)
         else:
             _drafts(args, service, stdin, stdout, read_text)
+    except ImageError as bad:
+        raise InvalidValueError(str(bad)) from None
     except LockedError as locked:
         stderr.write(f"star-desktop: draft {args.id} was not changed:\n  - {locked}\n")
         return REFUSED
@@ -192,12 +228,57 @@ def _drafts(
     elif action == "set":
         draft = service.update(args.id, **_details(args))
         stdout.write(f"Draft {draft.id} is now version {draft.version}: {_line(draft)}\n")
+    elif action in ("attach", "detach", "image"):
+        _images(args, service, stdout)
     elif action == "delete":
         service.delete(args.id, confirmed=args.yes)
         stdout.write(f"Deleted draft {args.id}.\n")
     else:
         draft = _transition(service, args)
         stdout.write(f"Draft {draft.id} is now {STATUS_LABELS[draft.status].lower()}.\n")
+
+
+def _images(args: argparse.Namespace, service: DraftsService, stdout: TextIO) -> None:
+    if args.action == "attach":
+        image = service.attach(args.id, Path(args.image), args.alt)
+        number = len(service.store.images(args.id))
+        stdout.write(f"Attached image {number} to draft {args.id}: {_image_line(image)}\n")
+        stdout.write(
+            f"Removed: {', '.join(image.removed)}\n"
+            if image.removed
+            else "Removed: nothing (it carried no location, camera or author details)\n"
+        )
+        return
+    if args.action == "detach":
+        service.detach(args.id, args.number)
+        stdout.write(f"Detached image {args.number} from draft {args.id}.\n")
+        return
+    image = service.image_of(args.id, args.number)
+    if args.alt is not None:
+        image = service.set_alt(args.id, args.number, args.alt)
+    confirming = args.no_personal_info or args.no_security_details or args.people
+    if confirming:
+        image = service.confirm_image(
+            args.id, args.number, no_personal=args.no_personal_info or image.no_personal,
+            no_security=args.no_security_details or image.no_security,
+            people=args.people or image.people,
+            consent=args.consent,
+        )  # fmt: skip
+    if args.shrink_for:
+        image = service.shrink_image(args.id, args.number, args.shrink_for)
+    stdout.write(f"Image {args.number} of draft {args.id}: {_image_line(image)}\n")
+
+
+def _image_line(image: Image) -> str:
+    checks_done = "confirmed" if image.no_personal and image.no_security else "not yet confirmed"
+    people = {"": "people: not answered", "none": "no one identifiable"}.get(
+        image.people, f"people: {image.people}, consent {image.consent or '(none)'}"
+    )
+    alt = f"alt \u201c{image.alt}\u201d" if image.alt else "no alt text"
+    return (
+        f"{image.format} {image.width}x{image.height}, {image.bytes / 1e6:.2f} MB, "
+        f"sha256 {image.sha256[:12]}; {alt}; {checks_done}; {people}"
+    )
 
 
 def _transition(service: DraftsService, args: argparse.Namespace) -> Draft:
@@ -275,6 +356,8 @@ def _show(service: DraftsService, draft: Draft, as_json: bool, stdout: TextIO) -
         draft.text,
         "",
     ]
+    for number, image in enumerate(service.store.images(draft.id), 1):
+        lines.append(f"Image {number}: {_image_line(image)}")
     if draft.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
         lines.append("Ready to submit." if ready.ready else "Not ready to submit:")
         lines += [f"  - {reason}" for reason in ready.reasons]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from checks import Finding, Report, Severity
+from checks.image_limits import ImageLimits
 from star_desktop.storage import Draft, Image, Override, Person
 
 #: Data Protection training counts for this long (the policy asks for it to be current).
@@ -49,6 +50,46 @@ def reason_problem(reason: str) -> str | None:
     return None
 
 
+def image_problems(
+    number: int, image: Image, platforms: Sequence[str], limits: ImageLimits
+) -> list[str]:
+    """What stands in the way of submitting image ``number`` (1 for the first)."""
+    label = f"Image {number}"
+    problems = []
+    alt = image.alt.strip()
+    if not alt:
+        problems.append(f"{label} has no alt text: describe what it shows.")
+    for platform in platforms:
+        most = limits.alt_limits.get(platform)
+        if most and len(alt) > most:
+            problems.append(
+                f"{label}'s alt text has {len(alt):,} characters; {_NAMES[platform]} takes "
+                f"at most {most:,}: shorten it."
+            )
+        largest = limits.upload_limits.get(platform)
+        if largest and image.bytes > largest:
+            problems.append(
+                f"{label} is {image.bytes / 1e6:.1f} MB; {_NAMES[platform]} takes at most "
+                f"{largest / 1e6:.0f} MB: shrink it."
+            )
+    if not (image.no_personal and image.no_security):
+        problems.append(
+            f"{label}: confirm it shows no personal information and no security details of "
+            "buildings, facilities or equipment."
+        )
+    if not image.people:
+        problems.append(f"{label}: say whether anyone can be identified in it.")
+    elif image.people != "none" and not image.consent.strip():
+        whose = "a parent's or guardian's" if image.people == "children" else "their"
+        problems.append(
+            f"{label} shows people who can be identified: record the reference of {whose} consent."
+        )
+    return problems
+
+
+_NAMES = {"x": "X", "linkedin": "LinkedIn", "website": "the website"}
+
+
 def training_problem(person: Person | None, today: dt.date) -> str | None:
     """Why the author's Data Protection training does not count today, or None."""
     if person is None or person.dp_training is None:
@@ -75,6 +116,7 @@ def readiness(
     today: dt.date,
     *,
     images: Sequence[Image] = (),
+    limits: ImageLimits | None = None,
 ) -> Readiness:
     """Every reason ``draft`` cannot be submitted yet, in the order an author fixes them.
 
@@ -85,6 +127,7 @@ def readiness(
         person: The author's profile (None when not set).
         today: The day of submission.
         images: Its images.
+        limits: The policy's image limits (alt text and file size per platform).
     """
     reasons: list[str] = []
     if not report.text.strip():
@@ -109,9 +152,8 @@ def readiness(
         reasons.append("Choose at least one audience: reading-age targets depend on it.")
     if draft.category is None:
         reasons.append("Choose a content category from Appendix A: the content mix depends on it.")
-    missing_alt = sum(not image.alt.strip() for image in images)
-    if missing_alt:
-        reasons.append(f"{missing_alt} image{'s' if missing_alt != 1 else ''} without alt text.")
+    for number, image in enumerate(images, 1):
+        reasons += image_problems(number, image, draft.platforms, limits or ImageLimits())
     training = training_problem(person, today)
     if training is not None:
         reasons.append(training)

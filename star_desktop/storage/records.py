@@ -210,9 +210,22 @@ class Transition:
     at: str
 
 
+#: Who an image shows, as the author confirms it ('' until answered).
+PEOPLE = ("none", "adults", "children")
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Image:
-    """An image attached to a draft, with its alt text."""
+    """An image attached to a draft: its stripped copy, alt text and the author's checks.
+
+    Attributes:
+        path: The stripped copy in the app's data folder.
+        removed: What was stripped from the original, in words.
+        no_personal: The author confirmed it shows no personal information.
+        no_security: ... and no security details of buildings, facilities or equipment.
+        people: Who can be identified in it: '' (not answered), none, adults, children.
+        consent: The consent reference, needed when people can be identified.
+    """
 
     id: int
     draft_id: int
@@ -220,6 +233,22 @@ class Image:
     alt: str
     sha256: str
     position: int
+    width: int = 0
+    height: int = 0
+    format: str = ""
+    bytes: int = 0
+    removed: tuple[str, ...] = ()
+    no_personal: bool = False
+    no_security: bool = False
+    people: str = ""
+    consent: str = ""
+    confirmed_by: str = ""
+    confirmed_at: str = ""
+
+    @property
+    def name(self) -> str:
+        """The stored file's name."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def utc_now() -> str:

@@ -251,6 +251,30 @@ def _workflow_tables(db: Database) -> None:
     db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@_migration("0004_images")
+def image_details(db: Database) -> None:
+    """What an attached image is (size, format, what was stripped) and the author's checks.
+
+    ``people`` is '' until answered, then ``none``, ``adults`` or ``children``; a
+    consent reference is needed for identifiable people.
+    """
+    for column, definition in (
+        ("width", "INTEGER NOT NULL DEFAULT 0"),
+        ("height", "INTEGER NOT NULL DEFAULT 0"),
+        ("format", "TEXT NOT NULL DEFAULT ''"),
+        ("bytes", "INTEGER NOT NULL DEFAULT 0"),
+        ("removed", "TEXT NOT NULL DEFAULT '[]'"),
+        ("no_personal", "INTEGER NOT NULL DEFAULT 0"),
+        ("no_security", "INTEGER NOT NULL DEFAULT 0"),
+        ("people", "TEXT NOT NULL DEFAULT '' CHECK (people IN ('', 'none', 'adults', 'children'))"),
+        ("consent", "TEXT NOT NULL DEFAULT ''"),
+        ("confirmed_by", "TEXT NOT NULL DEFAULT ''"),
+        ("confirmed_at", "TEXT NOT NULL DEFAULT ''"),
+    ):
+        db.execute(f"ALTER TABLE images ADD COLUMN {column} {definition}")
+    _stamp(db, 4)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

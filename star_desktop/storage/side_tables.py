@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 
 from sqlite_utils import Database
 
 from checks import PLATFORMS
 from star_desktop.storage.errors import InvalidValueError, UnknownDraftError
 from star_desktop.storage.records import (
+    PEOPLE,
     Approval,
     Event,
     Image,
@@ -222,8 +224,20 @@ class SideTables:
         )
         return [Approval(*row) for row in rows]
 
-    def add_image(self, draft_id: int, path: str, sha256: str, alt: str = "") -> Image:
-        """Attach an image (its path, hash and alt text) after the draft's other images."""
+    def add_image(
+        self,
+        draft_id: int,
+        path: str,
+        sha256: str,
+        alt: str = "",
+        *,
+        width: int = 0,
+        height: int = 0,
+        format: str = "",
+        size: int = 0,
+        removed: Sequence[str] = (),
+    ) -> Image:
+        """Attach an image (its stored copy, hash and alt text) after the draft's others."""
         with self.write("attach the image") as db:
             self._require_draft(draft_id)
             position = db.execute(
@@ -231,16 +245,72 @@ class SideTables:
                 (draft_id,),
             ).fetchone()[0]
             image_id = db.execute(
-                "INSERT INTO images (draft_id, path, alt, sha256, position) VALUES (?, ?, ?, ?, ?)",
-                (draft_id, path, alt, sha256, position),
-            ).lastrowid
-        return Image(int(image_id or 0), draft_id, path, alt, sha256, position)
+                "INSERT INTO images (draft_id, path, alt, sha256, position, width, height, "
+                "format, bytes, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (draft_id, path, alt, sha256, position, width, height, format, size,
+                 json.dumps(list(removed))),
+            ).lastrowid  # fmt: skip
+        return self.image(int(image_id or 0))
+
+    def image(self, image_id: int) -> Image:
+        """One attached image; `LookupError` if there is none."""
+        row = self.db.execute(f"SELECT {_IMAGE_COLUMNS} FROM images WHERE id = ?", (image_id,))
+        found = row.fetchone()
+        if found is None:
+            raise LookupError(f"no image with id {image_id}")
+        return _image(found)
 
     def images(self, draft_id: int) -> list[Image]:
         """A draft's images in order."""
         rows = self.db.execute(
-            "SELECT id, draft_id, path, alt, sha256, position FROM images "
-            "WHERE draft_id = ? ORDER BY position",
+            f"SELECT {_IMAGE_COLUMNS} FROM images WHERE draft_id = ? ORDER BY position",
             (draft_id,),
         )
-        return [Image(*row) for row in rows]
+        return [_image(row) for row in rows]
+
+    def update_image(self, image_id: int, **values: str | int | bool) -> Image:
+        """Change an image's alt text or confirmations (column name = value)."""
+        unknown = set(values) - _IMAGE_FIELDS
+        if unknown:
+            raise InvalidValueError(f"images have no {sorted(unknown)[0]!r}")
+        if values.get("people", "") not in ("", *PEOPLE):
+            raise InvalidValueError(f"people must be one of {', '.join(PEOPLE)}")
+        with self.write("save the image") as db:
+            sets = ", ".join(f"{name} = ?" for name in values)
+            cursor = db.execute(
+                f"UPDATE images SET {sets} WHERE id = ?",
+                [int(v) if isinstance(v, bool) else v for v in values.values()] + [image_id],
+            )
+            if cursor.rowcount == 0:
+                raise LookupError(f"no image with id {image_id}")
+        return self.image(image_id)
+
+    def remove_image(self, image_id: int) -> None:
+        """Detach an image (its stored file stays: another draft may share it)."""
+        with self.write("detach the image") as db:
+            db.execute("DELETE FROM images WHERE id = ?", (image_id,))
+
+    def image_in_use(self, path: str) -> bool:
+        """Whether any draft still has the stored file ``path``."""
+        return bool(self.db.execute("SELECT 1 FROM images WHERE path = ?", (path,)).fetchone())
+
+
+_IMAGE_FIELDS = frozenset(
+    {"alt", "no_personal", "no_security", "people", "consent", "confirmed_by", "confirmed_at",
+     "path", "sha256", "width", "height", "format", "bytes"}
+)  # fmt: skip
+_IMAGE_COLUMNS = (
+    "id, draft_id, path, alt, sha256, position, width, height, format, bytes, removed, "
+    "no_personal, no_security, people, consent, confirmed_by, confirmed_at"
+)
+
+
+def _image(row: Sequence[object]) -> Image:
+    (i, draft, path, alt, sha, position, width, height, kind, size, removed, personal,
+     security, people, consent, by, at) = row  # fmt: skip
+    return Image(
+        int(str(i)), int(str(draft)), str(path), str(alt), str(sha), int(str(position)),
+        int(str(width)), int(str(height)), str(kind), int(str(size)),
+        tuple(json.loads(str(removed))), bool(personal), bool(security), str(people),
+        str(consent), str(by), str(at),
+    )  # fmt: skip

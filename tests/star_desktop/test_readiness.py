@@ -89,9 +89,60 @@ def test_no_category_is_a_reason(policy):
     assert reason.startswith("Choose a content category")
 
 
-def test_images_without_alt_text_are_a_reason(policy):
-    images = [Image(i, 1, f"img{i}.png", "", "0" * 64, i) for i in (1, 2)]
-    assert reasons_for(policy, images=images)[-1] == "2 images without alt text."
+def image(**changes):
+    checked = Image(1, 1, "/data/images/abc.jpg", "Buyers talking at stands", "0" * 64, 0,
+                    bytes=200_000, no_personal=True, no_security=True, people="none")  # fmt: skip
+    return dataclasses.replace(checked, **changes)
+
+
+def image_reasons(policy, post=None, **changes):
+    post = post or draft()
+    report = DraftCheck.of(post).run(policy)
+    return readiness(
+        post, report, [], person(), TODAY, images=[image(**changes)], limits=policy.images
+    ).reasons
+
+
+def test_a_checked_image_with_alt_text_is_ready(policy):
+    assert image_reasons(policy) == ()
+
+
+def test_an_image_without_alt_text_is_a_reason(policy):
+    (reason,) = image_reasons(policy, alt="  ")
+    assert reason == "Image 1 has no alt text: describe what it shows."
+
+
+def test_alt_text_over_a_platforms_limit_is_a_reason(policy):
+    long_alt = "Buyers and suppliers talking at the stands " * 3  # 128 once trimmed
+    assert image_reasons(policy, alt=long_alt) == ()  # X takes 1,000
+    (reason,) = image_reasons(policy, draft(platforms=("x", "linkedin")), alt=long_alt)
+    assert (
+        reason == "Image 1's alt text has 128 characters; LinkedIn takes at most 120: shorten it."
+    )
+
+
+def test_an_image_too_big_for_x_is_a_reason(policy):
+    (reason,) = image_reasons(policy, bytes=6_200_000)
+    assert reason == "Image 1 is 6.2 MB; X takes at most 5 MB: shrink it."
+    assert image_reasons(policy, draft(platforms=("linkedin",)), bytes=6_200_000) == ()
+
+
+@pytest.mark.parametrize("changes", [{"no_personal": False}, {"no_security": False}])
+def test_an_unconfirmed_image_is_a_reason(policy, changes):
+    (reason,) = image_reasons(policy, **changes)
+    assert reason.startswith("Image 1: confirm it shows no personal information")
+
+
+def test_an_unanswered_people_question_is_a_reason(policy):
+    (reason,) = image_reasons(policy, people="")
+    assert reason == "Image 1: say whether anyone can be identified in it."
+
+
+@pytest.mark.parametrize(("people", "whose"), [("adults", "their"), ("children", "a parent's")])
+def test_identifiable_people_need_a_consent_reference(policy, people, whose):
+    (reason,) = image_reasons(policy, people=people)
+    assert f"record the reference of {whose}" in reason
+    assert image_reasons(policy, people=people, consent="CF-2026-114") == ()
 
 
 def test_no_profile_or_no_training_is_a_reason(policy):
