@@ -157,7 +157,9 @@ class DraftList(QWidget):
 def _item(summary: DraftSummary) -> QListWidgetItem:
     when = summary.date.strftime("%a %d %b") if summary.date else "Not scheduled"
     title = summary.title or "(untitled)"
-    item = QListWidgetItem(f"{title}\n{when} \u00b7 {STATUS_LABELS[summary.status]}")
+    pictures = f" \u00b7 {summary.images} image{'s' if summary.images != 1 else ''}"
+    shown = pictures if summary.images else ""
+    item = QListWidgetItem(f"{title}\n{when} \u00b7 {STATUS_LABELS[summary.status]}{shown}")
     item.setData(_ID_ROLE, summary.id)
     item.setData(_STATUS_ROLE, summary.status.value)
     item.setToolTip(summary.excerpt)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from checks import Finding, Report
 from ui.highlighter import FindingsHighlighter, Mark
+from ui.image_strip import image_files
 from ui.offsets import Utf16Map
 from ui.style import LOOKS
 
@@ -24,6 +25,8 @@ class DraftEditor(QPlainTextEdit):
     add_to_dictionary = Signal(str)  # a word the author wants the speller to accept
     ignore_requested = Signal(object)  # a Finding the author wants to ignore, with a reason
     paste_refused = Signal(int)  # the length of a paste that was too long
+    images_dropped = Signal(list)  # local image files dropped or pasted: attach them
+    image_pasted = Signal(QImage)  # a picture pasted from the clipboard: attach it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,8 +122,23 @@ class DraftEditor(QPlainTextEdit):
         menu = self.menu_at(event.pos())
         menu.exec(event.globalPos())
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
+        """Pictures and image files can be pasted or dropped too (they are attached)."""
+        if source.hasImage() or image_files(source):
+            return not self.isReadOnly()
+        return super().canInsertFromMimeData(source)
+
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 (Qt's name)
-        """Refuse a paste too long to be a post, rather than freeze on it."""
+        """Attach pasted or dropped images; refuse a paste too long to be a post."""
+        files = image_files(source)
+        if files:
+            self.images_dropped.emit(files)
+            return
+        if source.hasImage() and not source.hasText():
+            picture = source.imageData()
+            if isinstance(picture, QImage) and not picture.isNull():
+                self.image_pasted.emit(picture)
+            return
         length = len(source.text()) if source.hasText() else 0
         if length > MAX_PASTE:
             self.paste_refused.emit(length)

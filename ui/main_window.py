@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,8 +27,10 @@ import checks
 from checks.adapters.personal_words import PersonalWords, default_path
 from star_desktop import __version__
 from star_desktop.drafts import DraftsService, RefusedError
+from star_desktop.images import ImageError, file_size
 from star_desktop.storage import (
     Draft,
+    Image,
     InvalidValueError,
     Person,
     SaveError,
@@ -41,6 +46,8 @@ from ui.dialogs import IgnoreDialog, ProfileDialog
 from ui.draft_list import DraftList
 from ui.draft_session import DraftSession
 from ui.editor import DraftEditor
+from ui.image_dialog import ImageCheckDialog
+from ui.image_strip import ImageStrip
 from ui.metadata_bar import MetadataBar
 from ui.previews import PreviewTabs
 from ui.workers import CheckDispatcher
@@ -91,6 +98,7 @@ class MainWindow(QMainWindow):
         self.undo_button.setObjectName("undoArchive")
         self.undo_button.hide()
         self._undo_id: int | None = None
+        self.image_strip = ImageStrip()
         self.checker_panel = CheckerPanel()
         self.previews = PreviewTabs()
         self.draft_list = DraftList(store)
@@ -103,6 +111,14 @@ class MainWindow(QMainWindow):
         self.editor.add_to_dictionary.connect(self._on_add_to_dictionary)
         self.editor.ignore_requested.connect(self.ignore_finding)
         self.editor.paste_refused.connect(self._on_paste_refused)
+        self.editor.images_dropped.connect(self.attach_images)
+        self.editor.image_pasted.connect(self.attach_picture)
+        self.image_strip.add_requested.connect(self._on_add_image)
+        self.image_strip.files_dropped.connect(self.attach_images)
+        self.image_strip.alt_changed.connect(self._on_alt_changed)
+        self.image_strip.check_requested.connect(self.check_image)
+        self.image_strip.shrink_requested.connect(self._on_shrink_image)
+        self.image_strip.remove_requested.connect(self.remove_image)
         self.metadata_bar.changed.connect(self._on_details_changed)
         self.metadata_bar.submit_requested.connect(self.submit_for_approval)
         self.checker_panel.finding_selected.connect(self.select_finding)
@@ -162,6 +178,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(lock_bar)
         central_layout.addWidget(banner)
         central_layout.addWidget(self.editor, 1)
+        central_layout.addWidget(self.image_strip)
         self.setCentralWidget(central)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -235,6 +252,91 @@ class MainWindow(QMainWindow):
         self.metadata_bar.title_edit.setText(" ".join(fixed.split()))
         self._on_details_changed()
         return True
+
+    # images
+
+    @Slot(list)
+    def attach_images(self, paths: list[str]) -> int:
+        """Attach image files to the open draft; says what was removed. Returns how many."""
+        draft = self.session.draft
+        if draft is None:
+            return 0
+        attached, said = 0, []
+        for path in paths:
+            name = Path(path).name
+            try:
+                image = self.service.attach(draft.id, Path(path))
+            except (ImageError, StorageError) as exc:
+                self.inform("Image not attached", str(exc))
+                continue
+            attached += 1
+            removed = ", ".join(image.removed) if image.removed else "nothing identifying found"
+            said.append(f"Removed from {name}: {removed}.")
+        if attached:
+            self.image_strip.say(" ".join(said))
+            self.statusBar().showMessage(" ".join(said), 10_000)
+            self._images_changed()
+        return attached
+
+    @Slot(QImage)
+    def attach_picture(self, picture: QImage) -> bool:
+        """Attach a picture pasted from the clipboard (saved as PNG first)."""
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "pasted-image.png"
+            if not picture.save(str(path)):  # PNG, from the file name
+                self.inform("Image not attached", "The pasted picture could not be read.")
+                return False
+            return self.attach_images([str(path)]) == 1
+
+    @Slot(int)
+    def check_image(self, number: int) -> bool:
+        """Ask the author's privacy checks of image ``number`` and record them."""
+        draft = self.session.draft
+        if draft is None:
+            return False
+        image = self.service.image_of(draft.id, number)
+        answers = self.image_check_answers(number, image)
+        if answers is None:
+            return False
+        try:
+            self.service.confirm_image(
+                draft.id, number, no_personal=bool(answers["no_personal"]),
+                no_security=bool(answers["no_security"]), people=str(answers["people"]),
+                consent=str(answers["consent"]),
+            )  # fmt: skip
+        except StorageError as exc:
+            self.inform("Checks not saved", str(exc))
+            return False
+        self._images_changed()
+        return True
+
+    def image_check_answers(self, number: int, image: Image) -> dict[str, bool | str] | None:
+        """The privacy checks dialog's answers, or None when cancelled."""
+        dialog = ImageCheckDialog(number, image, self)
+        if dialog.exec() != ImageCheckDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
+
+    @Slot(int)
+    def remove_image(self, number: int) -> bool:
+        """Take image ``number`` off the draft, after asking."""
+        draft = self.session.draft
+        if draft is None or not self.confirm("Remove image", f"Remove image {number}?"):
+            return False
+        try:
+            self.service.detach(draft.id, number)
+        except StorageError as exc:
+            self.inform("Image not removed", str(exc))
+            return False
+        self._images_changed()
+        return True
+
+    def choose_image_files(self) -> list[str]:
+        """Ask for image files to attach."""
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add images", str(Path.home()), "Images (*.png *.jpg *.jpeg *.gif *.webp)"
+        )
+        return list(files)
 
     @Slot()
     def submit_for_approval(self) -> bool:
@@ -448,6 +550,7 @@ class MainWindow(QMainWindow):
         self._update_window_title()
         self.banner.hide()
         self._show_lock(draft)
+        self._show_images()
         self.settings.setValue("session/lastDraft", draft.id)
 
     @Slot(object, object)
@@ -457,14 +560,68 @@ class MainWindow(QMainWindow):
         self.editor.show_report(report, overflow, hidden)
         self.checker_panel.show_report(report, hidden)
         self.metadata_bar.set_lengths(report.lengths)
-        title = self.session.draft.title if self.session.draft else ""
-        self.previews.show_post(report.text, title, report.lengths, self.author())
+        draft = self.session.draft
+        title = draft.title if draft else ""
+        pictures = [(i.path, i.alt) for i in self.service.store.images(draft.id)] if draft else []
+        self.previews.show_post(report.text, title, report.lengths, self.author(), pictures)
 
     @Slot()
     def _on_details_changed(self) -> None:
         self.session.update_details(self.metadata_bar.values())
         self._update_window_title()
         self._refresh_lists()
+        self._show_images()
+
+    @Slot()
+    def _on_add_image(self) -> None:
+        files = self.choose_image_files()
+        if files:
+            self.attach_images(files)
+
+    @Slot(int, str)
+    def _on_alt_changed(self, number: int, text: str) -> None:
+        draft = self.session.draft
+        if draft is None:
+            return
+        try:
+            self.service.set_alt(draft.id, number, text)
+        except StorageError as exc:
+            self.inform("Alt text not saved", str(exc))
+            return
+        self._images_changed()
+
+    @Slot(int)
+    def _on_shrink_image(self, number: int) -> None:
+        draft = self.session.draft
+        if draft is None:
+            return
+        try:
+            image = self.service.shrink_image(draft.id, number, "x")
+        except (ImageError, StorageError) as exc:
+            self.inform("Image not shrunk", str(exc))
+            return
+        self.statusBar().showMessage(
+            f"Image {number} is now {image.width} x {image.height}, {file_size(image.bytes)}.",
+            8000,
+        )
+        self._images_changed()
+
+    def _images_changed(self) -> None:
+        """An image was attached, checked or removed: show it and check the post again."""
+        self._show_images()
+        self.session.request_check(now=True)
+        self.draft_list.refresh()
+
+    def _show_images(self) -> None:
+        draft = self.session.draft
+        if draft is None:
+            return
+        self.image_strip.show_images(
+            self.service.store.images(draft.id),
+            draft.platforms,
+            self.policy.images,
+            editable=draft.status in EDITABLE,
+        )
 
     @Slot(int, object)
     def _on_draft_rescheduled(self, draft_id: int, day: dt.date) -> None:

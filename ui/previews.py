@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
+
+from star_desktop.images import x_timeline_crop
+
+#: Width of a picture in the previews, in pixels (about a phone's timeline column).
+PICTURE_WIDTH = 360
 
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _TAG = re.compile(r"(?<![\w&])([#@]\w+)")
@@ -29,11 +37,21 @@ class PreviewTabs(QTabWidget):
             view.setOpenLinks(False)
             self.views[platform] = view
             self.addTab(view, label)
+        self._pictures: dict[tuple[str, bool], QImage] = {}
 
     def show_post(
-        self, text: str, title: str, lengths: dict[str, dict[str, Any]], author: str
+        self,
+        text: str,
+        title: str,
+        lengths: dict[str, dict[str, Any]],
+        author: str,
+        images: Sequence[tuple[str, str]] = (),
     ) -> None:
-        """Render ``text`` for each platform with the figures of the last check."""
+        """Render ``text`` for each platform with the figures of the last check.
+
+        ``images`` are (stored file, alt text) pairs: X shows each cropped to 16:9 as its
+        timeline does, LinkedIn and the website show them whole.
+        """
         name = html.escape(author or "STAR Procurement")
         x = lengths.get("x", {})
         fits = x.get("overflow_at")
@@ -44,7 +62,8 @@ class PreviewTabs(QTabWidget):
         count = f"{x.get('weighted', 0)}/{x.get('limit', 280)}" if x else ""
         self.views["x"].setHtml(
             f"<p><b>STAR Procurement</b> <span style='color:gray'>@STARProcurement</span></p>"
-            f"<p>{body}{overflow}</p><p style='color:gray'>{count} \u00b7 drafted by {name}</p>"
+            f"<p>{body}{overflow}</p>{self._pictures_html('x', images, crop=True)}"
+            f"<p style='color:gray'>{count} \u00b7 drafted by {name}</p>"
         )
         linkedin = lengths.get("linkedin", {})
         fold = linkedin.get("fold_at")
@@ -53,10 +72,71 @@ class PreviewTabs(QTabWidget):
         self.views["linkedin"].setHtml(
             f"<p><b>STAR Procurement</b><br><span style='color:gray'>Shared procurement for "
             f"Stockport, Trafford and Rochdale</span></p><p>{_rich(shown)}{more}</p>"
+            f"{self._pictures_html('linkedin', images, crop=False)}"
         )
         paragraphs = "".join(f"<p>{_rich(p)}</p>" for p in text.split("\n\n") if p.strip())
         heading = html.escape(title) if title else "<span style='color:gray'>(no title)</span>"
-        self.views["website"].setHtml(f"<h2>{heading}</h2>{paragraphs}")
+        pictures = self._pictures_html("website", images, crop=False, captions=True)
+        self.views["website"].setHtml(f"<h2>{heading}</h2>{pictures}{paragraphs}")
+
+    def _pictures_html(
+        self,
+        platform: str,
+        images: Sequence[tuple[str, str]],
+        *,
+        crop: bool,
+        captions: bool = False,
+    ) -> str:
+        """``<img>`` tags for ``images``, their pictures registered with the view's document."""
+        document: QTextDocument = self.views[platform].document()
+        parts = []
+        for number, (path, alt) in enumerate(images, 1):
+            picture = self._picture(path, crop)
+            if picture.isNull():
+                parts.append(f"<p style='color:gray'>[image {number}: file missing]</p>")
+                continue
+            url = QUrl(f"star-image://{platform}/{number}")
+            document.addResource(QTextDocument.ResourceType.ImageResource, url, picture)
+            label = html.escape(alt or f"image {number}, no alt text")
+            tag = f"<img src='{url.toString()}' alt='{label}' title='{label}'>"
+            note = (
+                "<br><span style='color:gray'>As the X timeline crops it (16:9); the whole "
+                "picture opens when tapped</span>"
+                if crop and _cropped(path)
+                else ""
+            )
+            caption = f"<br><i>{html.escape(alt)}</i>" if captions and alt else ""
+            parts.append(f"<p>{tag}{note}{caption}</p>")
+        return "".join(parts)
+
+    def _picture(self, path: str, crop: bool) -> QImage:
+        key = (path, crop)
+        cached = self._pictures.get(key)
+        if cached is not None:
+            return cached
+        reader = QImageReader(path)
+        reader.setAutoTransform(True)
+        picture = reader.read()
+        if not picture.isNull():
+            if crop:
+                left, top, right, bottom = x_timeline_crop(picture.width(), picture.height())
+                picture = picture.copy(QRect(left, top, right - left, bottom - top))
+            picture = picture.scaledToWidth(
+                min(PICTURE_WIDTH, picture.width()), Qt.TransformationMode.SmoothTransformation
+            )
+        if len(self._pictures) > 32:
+            self._pictures.clear()
+        self._pictures[key] = picture
+        return picture
+
+
+def _cropped(path: str) -> bool:
+    """Whether X's timeline cuts part of the picture at ``path`` off."""
+    size = QImageReader(path).size()
+    if not size.isValid():
+        return False
+    width, height = size.width(), size.height()
+    return x_timeline_crop(width, height) != (0, 0, width, height)
 
 
 def _rich(text: str) -> str:

@@ -121,6 +121,7 @@ class DraftSummary:
     status: Status
     version: int
     example: bool
+    images: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (dates as ISO strings)."""

@@ -56,7 +56,8 @@ _DRAFT_SQL = (
 )
 _SUMMARY_COLUMNS = (
     f"d.id, d.title, substr(d.text, 1, {EXCERPT}) AS excerpt, d.platforms, d.category, "
-    "d.scheduled_date, d.scheduled_time, d.status, d.version, d.example"
+    "d.scheduled_date, d.scheduled_time, d.status, d.version, d.example, "
+    "(SELECT count(*) FROM images i WHERE i.draft_id = d.id) AS images"
 )
 
 
@@ -555,7 +556,7 @@ def _draft(row: dict[str, Any]) -> Draft:
 
 
 def _summary(row: Sequence[Any]) -> DraftSummary:
-    draft_id, title, excerpt, platforms, category, date, time, status, version, example = row
+    draft_id, title, excerpt, platforms, category, date, time, status, version, example, n = row
     return DraftSummary(
         id=draft_id,
         title=title,
@@ -567,6 +568,7 @@ def _summary(row: Sequence[Any]) -> DraftSummary:
         status=_STATUS[status],
         version=version,
         example=bool(example),
+        images=n,
     )
 
 

@@ -10,49 +10,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 
-import checks
 from star_desktop.drafts import DraftsService
-from star_desktop.storage import Status, Store
+from star_desktop.storage import Status
 from tests.ui.test_main_window import fill_details, panel_findings, type_post
-from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.ui
 
 CLEAN = "Join us at the Meet the Buyer event in Rochdale."
 TRAINED = dt.date.today() - dt.timedelta(days=30)
-
-
-@pytest.fixture(scope="module")
-def shared_policy():
-    return checks.load_policy()
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, shared_policy, monkeypatch):
-    opened = []
-    messages: list[str] = []
-    answers: list[bool] = []
-    monkeypatch.setattr(MainWindow, "inform", lambda self, title, text: messages.append(text))
-    monkeypatch.setattr(
-        MainWindow, "confirm", lambda self, title, text: answers.pop(0) if answers else True
-    )
-
-    def make(policy=None):
-        store = Store.open(tmp_path / "star.db", sample=False)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(store, policy or shared_policy, settings, check_delay_ms=5)
-        win.messages, win.answers = messages, answers
-        qtbot.addWidget(win)
-        win.show()
-        opened.append((win, store))
-        return win
-
-    yield make
-    for win, store in opened:
-        win.close()
-        store.close()
 
 
 def submit_clean_post(qtbot, window):
