@@ -63,6 +63,10 @@ def main(out: str) -> int:
     bar.audience_actions["bidders"].setChecked(True)
     bar.category_combo.setCurrentIndex(bar.category_combo.findData("upcoming-event"))
     window.editor.setPlainText(os.environ.get("SHOT_TEXT", POST))  # SHOT_TEXT: another post
+    if os.environ.get("SHOT_IMAGE"):  # attach an image (as the Add image button does)
+        window.attach_images([os.environ["SHOT_IMAGE"]])
+    if os.environ.get("SHOT_PREVIEWS"):  # show the previews instead of the calendar
+        window.docks["previews"].raise_()
     if os.environ.get("SHOT_SUBMIT"):  # show a submitted (locked) post
         window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
         window.inform = lambda title, text: print(f"{title}: {text}")  # type: ignore[method-assign]

@@ -45,7 +45,7 @@ class DraftCheck:
             platforms=draft.platforms or ("x",),
             audiences=draft.audiences,
             date=draft.date,
-            images=tuple(checks.ImageRef(i.path.rsplit("/", 1)[-1], i.alt) for i in images),
+            images=tuple(checks.ImageRef(i.name, i.alt) for i in images),
         )
 
     def run(self, policy: checks.Policy) -> checks.Report:

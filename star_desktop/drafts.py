@@ -285,6 +285,7 @@ class DraftsService:
         return self.store.add_image(
             draft_id, str(clean.path), clean.sha256, alt.strip(), width=clean.width,
             height=clean.height, format=clean.format, size=clean.size, removed=clean.removed,
+            original=Path(source).name,
         )  # fmt: skip
 
     def image_of(self, draft_id: int, number: int) -> Image:

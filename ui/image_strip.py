@@ -64,7 +64,6 @@ class ImageCard(QFrame):
         self.counter.setObjectName(f"altCounter{number}")
         self.state = QLabel("")
         self.state.setObjectName(f"imageState{number}")
-        self.state.setWordWrap(True)
         self.check_button = QPushButton("Check privacy\u2026")
         self.check_button.setObjectName(f"checkImage{number}")
         self.shrink_button = QPushButton("Shrink for X")
@@ -127,7 +126,7 @@ class ImageStrip(QWidget):
         self.scroller.setWidget(self.cards_box)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setFixedHeight(THUMB + 24)
+        self.scroller.setFixedHeight(THUMB + 34)
         self.scroller.hide()
         self._alt_timer = QTimer(self)
         self._alt_timer.setSingleShot(True)
@@ -165,8 +164,9 @@ class ImageStrip(QWidget):
             card = ImageCard(number, image, self.cards_box)
             problems = image_problems(number, image, platforms, limits)
             card.state.setText(
-                "\u2714 Ready" if not problems else " ".join(_short(p) for p in problems)
+                "\u2714 Ready" if not problems else "Needs: " + ", ".join(_needs(problems))
             )
+            card.state.setToolTip("\n".join(problems))
             card.alt_edit.setEnabled(editable)
             card.check_button.setEnabled(editable)
             card.remove_button.setEnabled(editable)
@@ -238,14 +238,21 @@ def _update_counter(card: ImageCard, most: int) -> None:
     )
 
 
-def _short(problem: str) -> str:
-    """A readiness reason without its "Image N" lead, for a card that is that image."""
-    for lead in ("Image ", "image "):
-        if problem.startswith(lead):
-            rest = problem.split(" ", 2)[2] if problem.count(" ") >= 2 else problem
-            rest = rest.removeprefix(": ").lstrip(":").strip()
-            return rest[:1].upper() + rest[1:]
-    return problem
+#: Short words for each kind of readiness reason about an image (the tooltip has them whole).
+_NEEDS = (
+    ("no alt text", "alt text"),
+    ("alt text has", "shorter alt text"),
+    ("MB", "a smaller file"),
+    ("confirm it shows", "privacy check"),
+    ("say whether", "who is shown"),
+    ("consent", "consent reference"),
+)
+
+
+def _needs(problems: Sequence[str]) -> list[str]:
+    """What an image still needs, in a word or two each."""
+    words = [next((w for key, w in _NEEDS if key in p), p) for p in problems]
+    return list(dict.fromkeys(words))
 
 
 def _about(image: Image) -> str:

@@ -221,6 +221,7 @@ class Image:
 
     Attributes:
         path: The stripped copy in the app's data folder.
+        original: The name of the file it was attached from (the author knows it by this).
         removed: What was stripped from the original, in words.
         no_personal: The author confirmed it shows no personal information.
         no_security: ... and no security details of buildings, facilities or equipment.
@@ -234,6 +235,7 @@ class Image:
     alt: str
     sha256: str
     position: int
+    original: str = ""
     width: int = 0
     height: int = 0
     format: str = ""
@@ -248,8 +250,8 @@ class Image:
 
     @property
     def name(self) -> str:
-        """The stored file's name."""
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        """The name the author knows it by: the file attached, else the stored copy's."""
+        return self.original or self.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def utc_now() -> str:

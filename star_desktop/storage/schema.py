@@ -253,12 +253,13 @@ def _workflow_tables(db: Database) -> None:
 
 @_migration("0004_images")
 def image_details(db: Database) -> None:
-    """What an attached image is (size, format, what was stripped) and the author's checks.
+    """What an attached image is, what was stripped from it, and the author's checks.
 
     ``people`` is '' until answered, then ``none``, ``adults`` or ``children``; a
     consent reference is needed for identifiable people.
     """
     for column, definition in (
+        ("original", "TEXT NOT NULL DEFAULT ''"),
         ("width", "INTEGER NOT NULL DEFAULT 0"),
         ("height", "INTEGER NOT NULL DEFAULT 0"),
         ("format", "TEXT NOT NULL DEFAULT ''"),

@@ -236,6 +236,7 @@ class SideTables:
         format: str = "",
         size: int = 0,
         removed: Sequence[str] = (),
+        original: str = "",
     ) -> Image:
         """Attach an image (its stored copy, hash and alt text) after the draft's others."""
         with self.write("attach the image") as db:
@@ -246,9 +247,9 @@ class SideTables:
             ).fetchone()[0]
             image_id = db.execute(
                 "INSERT INTO images (draft_id, path, alt, sha256, position, width, height, "
-                "format, bytes, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "format, bytes, removed, original) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (draft_id, path, alt, sha256, position, width, height, format, size,
-                 json.dumps(list(removed))),
+                 json.dumps(list(removed)), original),
             ).lastrowid  # fmt: skip
         return self.image(int(image_id or 0))
 
@@ -300,17 +301,17 @@ _IMAGE_FIELDS = frozenset(
      "path", "sha256", "width", "height", "format", "bytes"}
 )  # fmt: skip
 _IMAGE_COLUMNS = (
-    "id, draft_id, path, alt, sha256, position, width, height, format, bytes, removed, "
-    "no_personal, no_security, people, consent, confirmed_by, confirmed_at"
+    "id, draft_id, path, alt, sha256, position, original, width, height, format, bytes, "
+    "removed, no_personal, no_security, people, consent, confirmed_by, confirmed_at"
 )
 
 
 def _image(row: Sequence[object]) -> Image:
-    (i, draft, path, alt, sha, position, width, height, kind, size, removed, personal,
-     security, people, consent, by, at) = row  # fmt: skip
+    (i, draft, path, alt, sha, position, original, width, height, kind, size, removed,
+     personal, security, people, consent, by, at) = row  # fmt: skip
     return Image(
         int(str(i)), int(str(draft)), str(path), str(alt), str(sha), int(str(position)),
-        int(str(width)), int(str(height)), str(kind), int(str(size)),
+        str(original), int(str(width)), int(str(height)), str(kind), int(str(size)),
         tuple(json.loads(str(removed))), bool(personal), bool(security), str(people),
         str(consent), str(by), str(at),
     )  # fmt: skip

@@ -47,7 +47,8 @@ def test_attaching_a_photo_says_what_was_removed_and_shows_a_card(qtbot, make_wi
     assert "camera make and model (Canon EOS 5D)" in note
     (card,) = window.image_strip.cards
     assert window.image_strip.scroller.isVisible()
-    assert "no alt text" in card.state.text()
+    assert card.state.text().startswith("Needs: alt text, privacy check, who is shown")
+    assert "Image 1 has no alt text" in card.state.toolTip()
     assert alt_findings(window)  # the alt-text rule sees the real image
     (image,) = window.store.images(window.session.draft.id)
     assert Image.open(image.path).getexif() == {}
