@@ -116,6 +116,23 @@ check_both sample 1 sample-post.txt bidder-meeting personal-data jargon accessib
 echo "== check probe.txt (exit 1: too long for X; spelling, grammar, plain English)"
 check_both probe 1 probe.txt spelling grammar plain-english
 
+echo "== attach an image with GPS and camera details (Pillow in the bundle)"
+"$PY" - "$WORK/photo.jpg" <<'EOF'
+import sys
+from PIL import Image
+exif = Image.Exif()
+exif[0x010F], exif[0x0110] = "Canon", "EOS 5D"
+exif.get_ifd(0x8825).update({1: "N", 2: (53.0, 24.0, 36.0), 3: "W", 4: (2.0, 9.0, 0.0)})
+Image.new("RGB", (64, 48), "navy").save(sys.argv[1], exif=exif)
+EOF
+frozen "$APP" --db "$WORK/images.db" --no-sample drafts new --title "Image" >/dev/null ||
+  fail "drafts new"
+attached=$(frozen "$APP" --db "$WORK/images.db" drafts attach 1 "$WORK/photo.jpg" --alt "Stands") ||
+  fail "drafts attach"
+echo "$attached" | grep -q "Removed: GPS position (53.41, -2.15), camera make and model" ||
+  fail "attach did not report the GPS position and camera: $attached"
+echo "  $(echo "$attached" | tail -1)"
+
 startup() {  # LABEL PLATFORM COMMAND...: the "window shown" line and the process's time
   local label=$1 platform=$2
   shift 2
@@ -145,6 +162,7 @@ fi
 echo "== bundle"
 du -sh "$DIST"
 echo "largest files:"
-(cd "$DIST" && find . -type f -printf '%s %p\n' | sort -rn | head -8 |
-  awk '{ printf "  %6.1f MB %s\n", $1 / 1048576, substr($0, index($0, " ") + 1) }')
+# awk reads every line (head would close the pipe early: SIGPIPE fails a pipefail script)
+(cd "$DIST" && find . -type f -printf '%s %p\n' | sort -rn |
+  awk 'NR <= 8 { printf "  %6.1f MB %s\n", $1 / 1048576, substr($0, index($0, " ") + 1) }')
 echo "build.sh: OK"

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QImage, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -264,11 +265,15 @@ class MainWindow(QMainWindow):
         attached, said = 0, []
         for path in paths:
             name = Path(path).name
+            # A 12-megapixel photo takes about a third of a second to strip.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 image = self.service.attach(draft.id, Path(path))
             except (ImageError, StorageError) as exc:
+                QApplication.restoreOverrideCursor()
                 self.inform("Image not attached", str(exc))
                 continue
+            QApplication.restoreOverrideCursor()
             attached += 1
             removed = ", ".join(image.removed) if image.removed else "nothing identifying found"
             said.append(f"Removed from {name}: {removed}.")
