@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +52,8 @@ class Policy:
     election: tuple[dt.date, dt.date] | None = None
     #: The STAR councils' names from ``[councils]``, read once at load.
     councils: tuple[str, ...] = ()
+    #: Who may approve posts: (name, key fingerprint) from ``[[approvers]]``.
+    approvers: tuple[tuple[str, str], ...] = ()
     #: What an attached image may be, from ``[images]``.
     images: ImageLimits = field(default_factory=ImageLimits)
 
@@ -117,6 +120,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
     try:
         election = elections.read_period(data.get("election", {}))
         images = read_image_limits(data)
+        approvers = _approvers(data)
     except PolicyError as exc:
         raise _located_data(exc, sources) or exc from None
     lexicon.freeze()
@@ -131,7 +135,31 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         election=election,
         councils=councils,
         images=images,
+        approvers=approvers,
     )
+
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{4}(?:-[0-9a-f]{4}){3}")
+
+
+def _approvers(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The ``[[approvers]]`` tables: each a name and the fingerprint of their key."""
+    entries = data.get("approvers", [])
+    if not isinstance(entries, list):
+        raise PolicyError("approvers: write each as an [[approvers]] table")
+    out = []
+    for entry in entries:
+        name = entry.get("name") if isinstance(entry, Mapping) else None
+        key = entry.get("fingerprint") if isinstance(entry, Mapping) else None
+        if not isinstance(name, str) or not name.strip():
+            raise PolicyError("approvers: each needs a name")
+        if not isinstance(key, str) or not _FINGERPRINT.fullmatch(key.strip().lower()):
+            raise PolicyError(
+                f"approvers: {name}'s fingerprint must look like 1a2b-3c4d-5e6f-7a8b "
+                "(star-desktop keys show prints it)"
+            )
+        out.append((name.strip(), key.strip().lower()))
+    return tuple(out)
 
 
 def _councils(data: Mapping[str, Any], sources: Sequence[Source]) -> tuple[str, ...]:

@@ -58,6 +58,7 @@ SECTIONS = frozenset(
         "grammar",
         "vocabulary",
         "images",
+        "approvers",
     }
 )
 

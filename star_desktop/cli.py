@@ -74,6 +74,9 @@ def add_storage_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
 
     drafts_cli.add_commands(commands, _date)
     db_commands.add_commands(commands)
+    from star_desktop import packs_cli
+
+    packs_cli.add_commands(commands, _date)
 
 
 def run_storage(
@@ -81,6 +84,7 @@ def run_storage(
 ) -> ExitStatus:
     """Run a ``drafts``, ``profile`` or ``db`` command; storage errors are usage errors."""
     from star_desktop import drafts_cli
+    from star_desktop.packs.archive import PackError
     from star_desktop.storage import Store
     from star_desktop.storage import commands as db_commands
 
@@ -90,8 +94,14 @@ def run_storage(
         streams = (stdin, stdout, stderr)
         with Store.open(paths.db_path(args.db), sample=not args.no_sample) as store:
             policy = lambda: load_policy(args.policy)  # noqa: E731 (loaded only if needed)
+            if args.command in ("pack", "decisions", "keys", "audit"):
+                from star_desktop import packs_cli
+
+                return ExitStatus(packs_cli.run(args, store, policy, stdout, stderr))
             return ExitStatus(drafts_cli.run(args, store, policy, streams, read_text))
     except StorageError as exc:
+        raise UsageError(str(exc)) from None
+    except PackError as exc:
         raise UsageError(str(exc)) from None
 
 
@@ -162,7 +172,7 @@ def main(
         args = build_parser().parse_args(argv)
         if args.command == "check":
             return run_check(args, stdin, stdout)
-        if args.command in ("drafts", "profile", "db"):
+        if args.command in ("drafts", "profile", "db", "pack", "decisions", "keys", "audit"):
             return run_storage(args, stdin, stdout, stderr)
         from ui.app import run_app  # Qt loads only when the window opens
 

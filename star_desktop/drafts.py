@@ -41,6 +41,7 @@ from star_desktop.storage import (
     Status,
     Store,
     Transition,
+    audit,
 )
 from star_desktop.storage.records import utc_now
 from star_desktop.storage.store import Unset
@@ -346,6 +347,16 @@ class DraftsService:
             image.id, path=str(smaller.path), sha256=smaller.sha256, width=smaller.width,
             height=smaller.height, format=smaller.format, bytes=smaller.size,
         )  # fmt: skip
+
+    # the audit log
+
+    def record(self, action: str, draft_id: int, detail: str) -> None:
+        """Record an export, an import or another step that changes no status."""
+        self.store.record(action, draft_id, self.author(), detail)
+
+    def audit_problems(self) -> list[str]:
+        """What is wrong with the audit log, or the drafts it speaks for (empty: sound)."""
+        return audit.verify(self.store.db)
 
     # checking
 

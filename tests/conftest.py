@@ -16,9 +16,11 @@ CORPUS = Path(__file__).parent / "corpus"
 
 @pytest.fixture(autouse=True)
 def _personal_words(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    """Every test reads and writes a personal word list of its own, never the user's."""
+    """Every test reads and writes a personal word list of its own, never the user's ..."""
     folder = tmp_path_factory.mktemp("words")
     monkeypatch.setenv("STAR_DESKTOP_WORDS", str(folder / "personal-words.txt"))
+    # ... and signs with a key of its own (approval packs), never the user's.
+    monkeypatch.setenv("STAR_DESKTOP_KEY", str(folder / "installation-key.pem"))
 
 
 @pytest.fixture(scope="session")

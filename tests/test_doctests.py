@@ -7,7 +7,12 @@ import importlib
 
 import pytest
 
-MODULES = ["star_desktop.drafts", "star_desktop.images", "star_desktop.calendar"]
+MODULES = [
+    "star_desktop.drafts",
+    "star_desktop.images",
+    "star_desktop.calendar",
+    "star_desktop.packs.keys",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

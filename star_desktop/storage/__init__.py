@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Local storage: drafts, revisions, the content calendar and people, in SQLite."""
 
+from star_desktop.storage import audit
 from star_desktop.storage.autosave import Autosaver
 from star_desktop.storage.backup import check, latest_backup, list_backups, make_backup, restore
 from star_desktop.storage.errors import (
@@ -69,6 +70,7 @@ __all__ = [
     "Transition",
     "UnknownDraftError",
     "UnusableDatabaseError",
+    "audit",
     "check",
     "latest_backup",
     "list_backups",

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
@@ -274,6 +275,43 @@ def image_details(db: Database) -> None:
     ):
         db.execute(f"ALTER TABLE images ADD COLUMN {column} {definition}")
     _stamp(db, 4)
+
+
+@_migration("0005_audit_log")
+def audit_log(db: Database) -> None:
+    """The append-only, hash-chained audit log (`star_desktop.storage.audit`)."""
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            person TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            draft_id INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            previous TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX audit_by_draft ON audit (draft_id, id)")
+    # Entries are never changed or removed by the app; a hand edit breaks the chain.
+    db.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    # The drafts already there start the log, each with its status as found.
+    from star_desktop.storage import audit
+
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    for draft_id, status in db.execute("SELECT id, status FROM drafts ORDER BY id").fetchall():
+        audit.append(db, now, "", "baseline", draft_id, status, "status when the log began")
+    _stamp(db, 5)
 
 
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)

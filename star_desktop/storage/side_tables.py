@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from sqlite_utils import Database
 
 from checks import PLATFORMS
+from star_desktop.storage import audit
 from star_desktop.storage.errors import InvalidValueError, UnknownDraftError
 from star_desktop.storage.records import (
     PEOPLE,
@@ -186,6 +187,9 @@ class SideTables:
                 "VALUES (?, ?, ?, ?, ?, ?)",
                 (draft_id, check, text, reason, person, now),
             ).lastrowid
+            audit.append(
+                db, now, person, "override", draft_id, "", f"{check} on {text!r}: {reason}"
+            )
         return Override(int(override_id or 0), draft_id, check, text, reason, person, now)
 
     def overrides(self, draft_id: int) -> list[Override]:

@@ -15,7 +15,7 @@ from typing import Any, Final
 from sqlite_utils import Database
 
 from checks import AUDIENCES, PLATFORMS
-from star_desktop.storage import backup, revisions
+from star_desktop.storage import audit, backup, revisions
 from star_desktop.storage import search as search_
 from star_desktop.storage.db import applied_unknown, configure, inspect, open_database
 from star_desktop.storage.errors import (
@@ -202,6 +202,7 @@ class Store(SideTables):
             )  # fmt: skip
             draft_id = int(cursor.lastrowid or 0)
             self._add_revision(draft_id, 1, None, text, now)
+            audit.append(db, now, author or "", "create", draft_id, values["status"] or "", "")
         return self.get(draft_id)
 
     def get(self, draft_id: int) -> Draft:
@@ -335,6 +336,7 @@ class Store(SideTables):
                 (status.value, version + 1, now, draft_id),
             )
             self._record_transition(draft_id, action, Status(row[2]), status, person, reason, now)
+            audit.append(db, now, person, action, draft_id, status.value, reason)
         return self.get(draft_id)
 
     def _record_transition(
@@ -380,8 +382,14 @@ class Store(SideTables):
             if version is not None and row[0] != version:
                 raise ConflictError(draft_id, version, row[0], row[1], None)
             db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-            old = Status(row[2])
-            self._record_transition(draft_id, "delete", old, old, person, reason, utc_now())
+            old, now = Status(row[2]), utc_now()
+            self._record_transition(draft_id, "delete", old, old, person, reason, now)
+            audit.append(db, now, person, "delete", draft_id, audit.DELETED, reason)
+
+    def record(self, action: str, draft_id: int, person: str, detail: str) -> None:
+        """Add an audit entry for something that changes no status (export, import)."""
+        with self.write("record it in the audit log") as db:
+            audit.append(db, utc_now(), person, action, draft_id, "", detail)
 
     def list_drafts(
         self,
