@@ -34,6 +34,7 @@ SECTIONS = (
     "accessibility",
     "learned",
     "drafts",
+    "packs",
     "storage",
     "calendar",
     "ui_typing",

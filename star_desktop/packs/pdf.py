@@ -89,7 +89,7 @@ def _line(
     pdf.set_font("DejaVu", "B" if bold else "", size)
     if grey:
         pdf.set_text_color(*_GREY)
-    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "", 10)
 
@@ -118,6 +118,19 @@ def _cover(pdf: FPDF, manifest: Mapping[str, Any], posts: Sequence[Mapping[str, 
         f"{'s' if warnings != 1 else ''}; {overrides} ignored finding"
         f"{'s' if overrides != 1 else ''}, each with the author's reason.",
     )
+    pdf.ln(1)
+    for number, post in enumerate(posts, 1):
+        when = _long(post["date"]) if post.get("date") else "not scheduled"
+        where = ", ".join(_PLATFORMS.get(p, p) for p in post["platforms"])
+        flags = []
+        if post["findings"]:
+            flags.append(
+                f"{len(post['findings'])} warning{'s' if len(post['findings']) != 1 else ''}"
+            )
+        if post["overrides"]:
+            flags.append(f"{len(post['overrides'])} ignored")
+        extra = f" \u2013 {'; '.join(flags)}" if flags else ""
+        _line(pdf, f"{number}. {when}: {post['title'] or '(no title)'} ({where}){extra}", size=9)
     pdf.ln(2)
     _heading(pdf, "Content mix (the strategy wants equal thirds)", 12)
     mix = Counter(_MIX_OF.get(p.get("category") or "", "") for p in posts)
@@ -230,7 +243,15 @@ def _boxed(pdf: FPDF, text: str) -> None:
     pdf.set_font("DejaVu", "", 10)
     pdf.set_fill_color(244, 246, 250)
     pdf.multi_cell(
-        0, 5, text or " ", border=1, fill=True, padding=2, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        0,
+        5,
+        text or " ",
+        border=1,
+        fill=True,
+        padding=2,
+        align="L",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
     )
 
 
