@@ -159,6 +159,19 @@ def run_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> ExitSt
     return ExitStatus.BLOCKED if report.blocking else ExitStatus.OK
 
 
+def _pack_to_open(arguments: list[str]) -> Path | None:
+    """Take a ``.starpack`` file off the end of the arguments: the app opens it to review.
+
+    Only when no command is given (``pack verify FILE.starpack`` keeps its file).
+    """
+    commands = {"check", "drafts", "db", "profile", "pack", "decisions", "keys", "audit"}
+    if commands & set(arguments):
+        return None
+    if arguments and arguments[-1].lower().endswith(".starpack"):
+        return Path(arguments.pop()).resolve()
+    return None
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -169,14 +182,16 @@ def main(
     """Run the command line; returns the exit status (0 fine, 1 blocked, 2 usage error)."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = build_parser().parse_args(argv)
+        arguments = list(sys.argv[1:] if argv is None else argv)
+        opened = _pack_to_open(arguments)
+        args = build_parser().parse_args(arguments)
         if args.command == "check":
             return run_check(args, stdin, stdout)
         if args.command in ("drafts", "profile", "db", "pack", "decisions", "keys", "audit"):
             return run_storage(args, stdin, stdout, stderr)
         from ui.app import run_app  # Qt loads only when the window opens
 
-        return run_app(args.db, args.policy, sample=not args.no_sample)
+        return run_app(args.db, args.policy, sample=not args.no_sample, open_file=opened)
     except UsageError as exc:
         stderr.write(f"star-desktop: {exc}\n")
         return ExitStatus.USAGE

@@ -19,8 +19,18 @@ from ui.main_window import APP_NAME, MainWindow
 ORGANISATION = "STAR Procurement"
 
 
-def run_app(db_option: str | None, policy_option: str | None, *, sample: bool = True) -> int:
-    """Open the window and run until it closes; returns the process exit status."""
+def run_app(
+    db_option: str | None,
+    policy_option: str | None,
+    *,
+    sample: bool = True,
+    open_file: Path | None = None,
+) -> int:
+    """Open the window and run until it closes; returns the process exit status.
+
+    ``open_file`` is an approval pack to review (``star-desktop FILE.starpack``, or a
+    double-click on one).
+    """
     started = time.perf_counter()
     sys.setswitchinterval(0.001)  # the UI thread gets the GIL back quickly from checks
     QApplication.setHighDpiScaleFactorRoundingPolicy(
@@ -41,6 +51,8 @@ def run_app(db_option: str | None, policy_option: str | None, *, sample: bool = 
         return 2
     window = MainWindow(store, policy, QSettings())
     window.show()
+    if open_file is not None:
+        QTimer.singleShot(0, lambda: window.open_pack(open_file))
     if os.environ.get("STAR_DESKTOP_QUIT_WHEN_SHOWN"):  # the benchmark's start-up timing
         QTimer.singleShot(0, lambda: _report_startup(started, app))
     status = app.exec()

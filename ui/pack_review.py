@@ -55,7 +55,11 @@ class PackReviewDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("packReview")
         self.setWindowTitle("Review approval pack")
-        self.resize(1200, 760)
+        room = self.screen().availableGeometry() if self.screen() else None
+        self.resize(
+            min(1200, int(room.width() * 0.95)) if room else 1200,
+            min(760, int(room.height() * 0.9)) if room else 760,
+        )
         self.pack = pack
         self.approver = approver
         self.key = key

@@ -301,3 +301,14 @@ def test_keys_show_ends_with_the_fingerprint(world):
     assert len(last) == 19
     assert last.count("-") == 3
     assert (world.author_key.stat().st_mode & 0o777) == 0o600  # readable by this user only
+
+
+def test_a_pack_file_alone_opens_the_app_to_review_it(monkeypatch, tmp_path):
+    import ui.app
+
+    opened = {}
+    monkeypatch.setattr(
+        ui.app, "run_app", lambda db, policy, sample, open_file: opened.update(file=open_file) or 0
+    )
+    assert main([str(tmp_path / "march.starpack")]) == 0
+    assert opened["file"] == (tmp_path / "march.starpack").resolve()
