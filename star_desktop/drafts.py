@@ -33,6 +33,7 @@ from star_desktop.storage import (
     UNSET,
     Draft,
     DraftSummary,
+    Engagement,
     Image,
     InvalidValueError,
     Override,
@@ -435,6 +436,29 @@ class DraftsService:
                 Action.PUBLISH, ["Its text is not the text that was approved: submit it again."]
             )
         return self._move(draft, Action.PUBLISH, Status.PUBLISHED, url)
+
+    def record_engagement(
+        self, draft_id: int, platform: str, *, impressions: int, engagements: int, clicks: int = 0
+    ) -> Engagement:
+        """Record how a published post did on one of its platforms.
+
+        Raises:
+            RefusedError: Not published, or not posted to ``platform``.
+            InvalidValueError: A negative figure.
+        """
+        draft = self.store.get(draft_id)
+        if draft.status is not Status.PUBLISHED:
+            raise RefusedError("engagement", ["Figures are recorded for published posts only."])
+        if platform not in draft.platforms:
+            raise RefusedError("engagement", [f"It was not posted to {platform}."])
+        if min(impressions, engagements, clicks) < 0:
+            raise InvalidValueError("figures cannot be negative")
+        recorded = self.store.set_engagement(draft_id, platform, impressions, engagements, clicks)
+        self.record(
+            "engagement", draft_id,
+            f"{platform}: {impressions} impressions, {engagements} engagements, {clicks} clicks",
+        )  # fmt: skip
+        return recorded
 
     def decide(
         self, draft_id: int, decision: str, approver: str, sha256: str, comment: str

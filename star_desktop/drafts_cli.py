@@ -123,6 +123,12 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
     image.add_argument(
         "--shrink-for", choices=PLATFORMS, help="replace it with a copy small enough for it"
     )
+    figures = sub.add_parser("engagement", help="record a published post's figures")
+    figures.add_argument("id", type=int)
+    figures.add_argument("--platform", required=True, choices=PLATFORMS)
+    figures.add_argument("--impressions", type=int, required=True)
+    figures.add_argument("--engagements", type=int, required=True)
+    figures.add_argument("--clicks", type=int, default=0)
     publish = sub.add_parser("publish", help="mark an approved post published")
     publish.add_argument("id", type=int)
     publish.add_argument("--url", default="", help="where it was published")
@@ -177,9 +183,10 @@ def _needs_policy(args: argparse.Namespace) -> bool:
 
 
 def _past(verb: str) -> str:
-    return {"submit": "submitted", "withdraw": "withdrawn", "reopen": "reopened",
+    done = {"submit": "submitted", "withdraw": "withdrawn", "reopen": "reopened",
             "archive": "archived", "restore": "restored", "delete": "deleted",
-            "publish": "published"}.get(verb, f"changed ({verb})")  # fmt: skip
+            "publish": "published", "engagement": "updated"}  # fmt: skip
+    return done.get(verb, f"changed ({verb})")
 
 
 def _profile(args: argparse.Namespace, service: DraftsService, stdout: TextIO) -> None:
@@ -228,6 +235,12 @@ def _drafts(
     elif action == "set":
         draft = service.update(args.id, **_details(args))
         stdout.write(f"Draft {draft.id} is now version {draft.version}: {_line(draft)}\n")
+    elif action == "engagement":
+        service.record_engagement(
+            args.id, args.platform, impressions=args.impressions,
+            engagements=args.engagements, clicks=args.clicks,
+        )  # fmt: skip
+        stdout.write(f"Recorded draft {args.id}'s figures on {args.platform}.\n")
     elif action in ("attach", "detach", "image"):
         _images(args, service, stdout)
     elif action == "delete":
@@ -358,6 +371,11 @@ def _show(service: DraftsService, draft: Draft, as_json: bool, stdout: TextIO) -
     ]
     for number, image in enumerate(service.store.images(draft.id), 1):
         lines.append(f"Image {number}: {_image_line(image)}")
+    for figures in service.store.engagement(draft.id):
+        lines.append(
+            f"On {figures.platform}: {figures.impressions:,} impressions, "
+            f"{figures.engagements:,} engagements, {figures.clicks:,} clicks"
+        )
     if draft.status in (Status.DRAFT, Status.CHANGES_REQUESTED):
         lines.append("Ready to submit." if ready.ready else "Not ready to submit:")
         lines += [f"  - {reason}" for reason in ready.reasons]

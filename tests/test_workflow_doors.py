@@ -204,6 +204,7 @@ def test_every_door_gives_the_same_outcome_and_reasons(case, fresh, tmp_path, qt
     messages: list[str] = []
     monkeypatch.setattr(MainWindow, "inform", lambda self, title, text: messages.append(text))
     monkeypatch.setattr(MainWindow, "confirm", lambda self, title, text: True)
+    monkeypatch.setattr(MainWindow, "ask_address", lambda self: "")
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, service.policy, settings, check_delay_ms=5)
     window.messages = messages

@@ -10,12 +10,16 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
 
 import checks
 from star_desktop.calendar import (
+    PLATFORM_LABELS,
     MonthSummary,
     add_months,
     month_end,
@@ -119,6 +124,10 @@ class CalendarPane(QWidget):
             self.view_stack.addWidget(view)
         self.legend = StatusLegend(self)
         self.gauges = MonthGauges(self)
+        self.targets_button = QPushButton("Targets\u2026", self)
+        self.targets_button.setObjectName("editTargets")
+        self.targets_button.setToolTip("Set how many posts this month should have per platform")
+        self.targets_button.clicked.connect(self.edit_targets)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("calendarStatus")
         self.status_label.setWordWrap(True)
@@ -156,6 +165,7 @@ class CalendarPane(QWidget):
         theme_row = QHBoxLayout()
         theme_row.addWidget(self.theme_label)
         theme_row.addWidget(self.theme_edit, 1)
+        theme_row.addWidget(self.targets_button)
         left = QVBoxLayout()
         left.addWidget(self.empty_label)
         left.addWidget(self.view_stack, 1)
@@ -303,6 +313,51 @@ class CalendarPane(QWidget):
             return
         self.refresh()
         self._say(f"Theme for {summary.first:%B %Y} saved.")
+
+    @Slot()
+    def edit_targets(self) -> bool:
+        """Ask for the month's posting targets per platform and save them."""
+        summary = self._summary
+        if summary is None:
+            return False
+        key = f"{summary.first:%Y-%m}"
+        months = self._store.months(key, key)
+        current = months[0].targets if months else {}
+        targets = self.target_answers(summary.first, current)
+        if targets is None:
+            return False
+        try:
+            self._store.set_month(key, summary.theme, focus=summary.focus, targets=targets)
+        except StorageError as exc:
+            self._say(f"Could not save the targets: {exc}")
+            return False
+        self.refresh()
+        self._say(f"Posting targets for {summary.first:%B %Y} saved.")
+        return True
+
+    def target_answers(self, first: dt.date, current: dict[str, int]) -> dict[str, int] | None:
+        """The targets dialog's answers (0: no target), or None when cancelled."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(f"Posting targets for {first:%B %Y}")
+        form = QFormLayout(dialog)
+        boxes = {}
+        for platform in checks.PLATFORMS:
+            box = QSpinBox(dialog)
+            box.setObjectName(f"target_{platform}")
+            box.setRange(0, 200)
+            box.setSpecialValueText("no target")
+            box.setValue(current.get(platform, 0))
+            form.addRow(PLATFORM_LABELS.get(platform, platform), box)
+            boxes[platform] = box
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {p: box.value() for p, box in boxes.items() if box.value()}
 
     @Slot(int)
     def _on_move_requested(self, draft_id: int) -> None:

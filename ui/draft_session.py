@@ -116,8 +116,10 @@ class DraftSession(QObject):
         self.autosaver.version = self.draft.version
         self.request_check(now=True)
 
-    def apply(self, action: Action) -> Draft:
-        """Save the text, then submit, withdraw, reopen, archive or restore the draft.
+    def apply(self, action: Action, note: str = "") -> Draft:
+        """Save the text, then submit, withdraw, reopen, archive, restore or publish it.
+
+        ``note`` is where a published post is (its address), when given.
 
         Raises:
             RefusedError: The service's refusal, with its reasons.
@@ -130,13 +132,14 @@ class DraftSession(QObject):
         if action is Action.SUBMIT:
             report = self.report if self.report and self.report.text == self.text else None
             draft = self.service.submit(draft_id, report=report)
+        elif action is Action.PUBLISH:
+            draft = self.service.publish(draft_id, note)
         else:
             draft = {
                 Action.WITHDRAW: self.service.withdraw,
                 Action.REOPEN: self.service.reopen,
                 Action.ARCHIVE: self.service.archive,
                 Action.RESTORE: self.service.restore,
-                Action.PUBLISH: self.service.publish,
             }[action](draft_id)
         if self.draft is not None and self.draft.id == draft_id:
             self.draft = draft

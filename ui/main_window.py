@@ -46,12 +46,13 @@ from ui.metadata_bar import MetadataBar
 from ui.previews import PreviewTabs
 from ui.window_images import ImageActions
 from ui.window_packs import PackActions
+from ui.window_publish import PublishActions
 from ui.workers import CheckDispatcher
 
 APP_NAME = "STAR Desktop"
 
 
-class MainWindow(ImageActions, PackActions, QMainWindow):
+class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     """Plan, draft and check posts: everything a council author needs in one window."""
 
     def __init__(
@@ -90,6 +91,16 @@ class MainWindow(ImageActions, PackActions, QMainWindow):
         self.publish_button = QPushButton("Mark as published")
         self.publish_button.setObjectName("publishButton")
         self.publish_button.setToolTip("After posting the approved text, record that it is out")
+        self.copy_buttons = {
+            platform: QPushButton(f"Copy for {label}")
+            for platform, label in (("x", "X"), ("linkedin", "LinkedIn"), ("website", "website"))
+        }
+        for platform, button in self.copy_buttons.items():
+            button.setObjectName(f"copy_{platform}")
+            button.clicked.connect(lambda _=False, p=platform: self.copy_for(p))
+        self.engagement_button = QPushButton("Record engagement\u2026")
+        self.engagement_button.setObjectName("engagementButton")
+        self.engagement_button.clicked.connect(self.record_engagement)
         self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("undoArchive")
         self.undo_button.hide()
@@ -164,6 +175,9 @@ class MainWindow(ImageActions, PackActions, QMainWindow):
         lock_layout.setContentsMargins(6, 3, 3, 3)
         lock_layout.addWidget(lock_icon)
         lock_layout.addWidget(self.lock_label, 1)
+        for button in self.copy_buttons.values():
+            lock_layout.addWidget(button)
+        lock_layout.addWidget(self.engagement_button)
         lock_layout.addWidget(self.publish_button)
         lock_layout.addWidget(self.lock_button)
         self.lock_bar = lock_bar
@@ -278,11 +292,6 @@ class MainWindow(ImageActions, PackActions, QMainWindow):
         if not self.confirm("Edit this post?", warning):
             return False
         return self._apply(Action.REOPEN, "Back to draft: you can edit the post.")
-
-    @Slot()
-    def publish(self) -> bool:
-        """Record that the approved post has been published."""
-        return self._apply(Action.PUBLISH, "Marked as published.")
 
     @Slot(int)
     def archive_draft(self, draft_id: int) -> bool:
@@ -682,6 +691,10 @@ class MainWindow(ImageActions, PackActions, QMainWindow):
         offer = offers.get(draft.status)
         self.lock_bar.setVisible(offer is not None)
         self.publish_button.setVisible(draft.status is Status.APPROVED)
+        out = draft.status in (Status.APPROVED, Status.PUBLISHED)
+        for platform, button in self.copy_buttons.items():
+            button.setVisible(out and platform in draft.platforms)
+        self.engagement_button.setVisible(draft.status is Status.PUBLISHED)
         if offer is not None:
             self.lock_label.setText(offer[0])
             self.lock_button.setText(offer[1])

@@ -211,6 +211,18 @@ class Transition:
     at: str
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Engagement:
+    """How a published post did on one platform, as the author recorded it."""
+
+    draft_id: int
+    platform: str
+    impressions: int
+    engagements: int
+    clicks: int
+    recorded: str
+
+
 #: Who an image shows, as the author confirms it ('' until answered).
 PEOPLE = ("none", "adults", "children")
 

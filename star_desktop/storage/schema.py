@@ -314,6 +314,26 @@ def audit_log(db: Database) -> None:
     _stamp(db, 5)
 
 
+@_migration("0006_engagement")
+def engagement(db: Database) -> None:
+    """Engagement figures of published posts, per platform, as the author records them."""
+    db.execute(
+        """
+        CREATE TABLE engagement (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            platform TEXT NOT NULL,
+            impressions INTEGER NOT NULL DEFAULT 0 CHECK (impressions >= 0),
+            engagements INTEGER NOT NULL DEFAULT 0 CHECK (engagements >= 0),
+            clicks INTEGER NOT NULL DEFAULT 0 CHECK (clicks >= 0),
+            recorded TEXT NOT NULL,
+            UNIQUE (draft_id, platform)
+        )
+        """
+    )
+    _stamp(db, 6)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -16,6 +16,7 @@ from star_desktop.storage.errors import InvalidValueError, UnknownDraftError
 from star_desktop.storage.records import (
     PEOPLE,
     Approval,
+    Engagement,
     Event,
     Image,
     Month,
@@ -166,6 +167,33 @@ class SideTables:
             Event(i, t, k, dt.date.fromisoformat(d), loc, n, bool(e))
             for i, t, k, d, loc, n, e in rows
         ]
+
+    # engagement of published posts
+
+    def set_engagement(
+        self, draft_id: int, platform: str, impressions: int, engagements: int, clicks: int
+    ) -> Engagement:
+        """Record (or replace) a post's figures on one platform."""
+        now = utc_now()
+        with self.write("save the figures") as db:
+            self._require_draft(draft_id)
+            db.execute(
+                "INSERT INTO engagement (draft_id, platform, impressions, engagements, clicks, "
+                "recorded) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (draft_id, platform) DO UPDATE "
+                "SET impressions = excluded.impressions, engagements = excluded.engagements, "
+                "clicks = excluded.clicks, recorded = excluded.recorded",
+                (draft_id, platform, impressions, engagements, clicks, now),
+            )
+        return Engagement(draft_id, platform, impressions, engagements, clicks, now)
+
+    def engagement(self, draft_id: int) -> list[Engagement]:
+        """A post's recorded figures, by platform."""
+        rows = self.db.execute(
+            "SELECT draft_id, platform, impressions, engagements, clicks, recorded "
+            "FROM engagement WHERE draft_id = ? ORDER BY platform",
+            (draft_id,),
+        )
+        return [Engagement(*row) for row in rows]
 
     # overrides, approvals and images of a draft
 

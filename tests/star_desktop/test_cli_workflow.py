@@ -92,3 +92,11 @@ def test_publish_needs_an_approval(db):
     status, _, err = run([*db, "drafts", "publish", draft_id])
     assert status == 1
     assert "Cannot publish a post whose status is draft" in err
+
+
+def test_engagement_needs_a_published_post(db):
+    draft_id = str(ready(db))
+    status, _, err = run([*db, "drafts", "engagement", draft_id, "--platform", "x",
+                          "--impressions", "10", "--engagements", "2"])  # fmt: skip
+    assert status == 1
+    assert "Figures are recorded for published posts only." in err

@@ -47,6 +47,7 @@ def make_window(qtbot, tmp_path, window_policy, monkeypatch):
     monkeypatch.setattr(
         MainWindow, "confirm", lambda self, title, text: answers.pop(0) if answers else True
     )
+    monkeypatch.setattr(MainWindow, "ask_address", lambda self: "https://x.com/STAR/1")
 
     def make(policy=None):
         """A main window on tmp_path's database, shown; ``window.messages`` holds what it

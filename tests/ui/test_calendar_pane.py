@@ -274,3 +274,13 @@ def test_status_tints_follow_the_palettes_lightness(window_lightness):
     )
     fill = status_fill(Status.APPROVED, palette)
     assert (fill.lightnessF() > 0.5) == (window_lightness > 128)
+
+
+def test_targets_are_editable_and_the_gauge_follows(make_pane, sample_store, monkeypatch):
+    pane = make_pane(sample_store)
+    monkeypatch.setattr(type(pane), "target_answers", lambda self, first, current: {"x": 20})
+    assert pane.edit_targets()
+    assert sample_store.months("2027-03", "2027-03")[0].targets == {"x": 20}
+    (x_bar,) = [b for b in pane.gauges.targets_gauge.bars() if b.label.startswith("X")]
+    assert x_bar.marker == 20
+    assert "of 20 planned" in x_bar.text

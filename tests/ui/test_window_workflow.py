@@ -189,3 +189,51 @@ def test_service_is_the_windows_and_the_calendars(make_window):
     assert isinstance(window.service, DraftsService)
     assert window.session.service is window.service
     assert window.calendar_pane._service is window.service
+
+
+def approved_post(qtbot, window):
+    from star_desktop.drafts import text_sha256
+
+    submit_clean_post(qtbot, window)
+    draft = window.session.draft
+    window.service.decide(draft.id, "approve", "Pat Manager", text_sha256(draft), "")
+    window.open_draft(draft.id)
+    return draft
+
+
+def test_an_approved_post_can_be_copied_then_marked_published(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    draft = approved_post(qtbot, window)
+    assert window.copy_buttons["x"].isVisible()
+    assert not window.copy_buttons["linkedin"].isVisible()  # not posted there
+    qtbot.mouseClick(window.copy_buttons["x"], Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == CLEAN
+    qtbot.mouseClick(window.publish_button, Qt.MouseButton.LeftButton)
+    assert window.session.draft.status is Status.PUBLISHED
+    last = window.service.transitions(draft.id)[-1]
+    assert (last.action, last.reason) == ("publish", "https://x.com/STAR/1")
+    assert window.engagement_button.isVisible()
+
+
+def test_engagement_is_recorded_for_a_published_post(qtbot, make_window, monkeypatch):
+    window = make_window()
+    draft = approved_post(qtbot, window)
+    qtbot.mouseClick(window.publish_button, Qt.MouseButton.LeftButton)
+    figures = {"x": (1200, 45, 9)}
+    monkeypatch.setattr(type(window), "engagement_answers", lambda self, d: figures)
+    qtbot.mouseClick(window.engagement_button, Qt.MouseButton.LeftButton)
+    (recorded,) = window.store.engagement(draft.id)
+    assert (recorded.platform, recorded.impressions, recorded.engagements, recorded.clicks) == (
+        "x", 1200, 45, 9,
+    )  # fmt: skip
+
+
+def test_engagement_cannot_be_recorded_before_publishing(qtbot, make_window):
+    from star_desktop.drafts import RefusedError
+
+    window = make_window()
+    draft = approved_post(qtbot, window)
+    with pytest.raises(RefusedError, match="published posts only"):
+        window.service.record_engagement(draft.id, "x", impressions=1, engagements=1)
