@@ -689,7 +689,13 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             item.setToolTip(why or "")
             item.setStatusTip(why or "")
         offer = offers.get(draft.status)
+        decision = self._last_decision(draft)
+        if draft.status is Status.CHANGES_REQUESTED:
+            offer = (decision or "Changes requested by the approver.", "")
+        elif offer is not None and decision and draft.status in (Status.APPROVED, Status.REJECTED):
+            offer = (f"{decision} The text is locked.", offer[1])
         self.lock_bar.setVisible(offer is not None)
+        self.lock_button.setVisible(bool(offer and offer[1]))
         self.publish_button.setVisible(draft.status is Status.APPROVED)
         out = draft.status in (Status.APPROVED, Status.PUBLISHED)
         for platform, button in self.copy_buttons.items():
@@ -721,6 +727,16 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     def _update_window_title(self) -> None:
         label = self.metadata_bar.title_edit.text().strip() or "Untitled draft"
         self.setWindowTitle(f"{label} \u2013 {APP_NAME}")
+
+    def _last_decision(self, draft: Draft) -> str:
+        """The approver's last decision on the draft, with its comment, in words."""
+        decisions = self.service.store.approvals(draft.id)
+        if not decisions:
+            return ""
+        last = decisions[-1]
+        verb = {"approve": "Approved", "changes": "Changes requested", "reject": "Rejected"}
+        said = f": \u201c{last.comment}\u201d" if last.comment else "."
+        return f"{verb.get(last.decision, last.decision)} by {last.approver}{said}"
 
     def _on_current(self, act: Callable[[int], bool]) -> None:
         if self.session.draft is not None:

@@ -312,3 +312,34 @@ def test_a_pack_file_alone_opens_the_app_to_review_it(monkeypatch, tmp_path):
     )
     assert main([str(tmp_path / "march.starpack")]) == 0
     assert opened["file"] == (tmp_path / "march.starpack").resolve()
+
+
+def test_a_tampered_image_fails_verification(tmp_path, policy):
+    import datetime as dt
+
+    from PIL import Image
+
+    from star_desktop.drafts import DraftsService
+    from star_desktop.packs.export import export_pack
+    from star_desktop.packs.keys import installation_key
+    from star_desktop.packs.verify import verify_pack
+    from star_desktop.storage import Store
+
+    photo = tmp_path / "stands.png"
+    Image.new("RGB", (40, 30), "navy").save(photo)
+    with Store.open(tmp_path / "star.db", sample=False) as store:
+        service = DraftsService(store, policy)
+        service.set_profile("Sam Taylor", dt.date.today())
+        draft = service.create("Stands", "Join us at the Meet the Buyer event.", platforms=("x",),
+                               audiences=("bidders",), category="upcoming-event")  # fmt: skip
+        service.attach(draft.id, photo, "Buyers at stands")
+        service.confirm_image(draft.id, 1, no_personal=True, no_security=True, people="none")
+        submitted = service.submit(draft.id)
+        pack = tmp_path / "one.starpack"
+        export_pack(service, installation_key(tmp_path / "k.pem"), pack, [submitted])
+    assert verify_pack(pack).ok
+    (member,) = [n for n in zipfile.ZipFile(pack).namelist() if n.startswith("images/")]
+    _rewrite(pack, member, lambda b: b[:-4] + b"\x00\x00\x00\x00")
+    problems = verify_pack(pack).problems
+    assert f"{member} was changed: its SHA-256 does not match" in problems
+    assert "post 1: image stands.png does not match its hash" in problems

@@ -237,3 +237,19 @@ def test_engagement_cannot_be_recorded_before_publishing(qtbot, make_window):
     draft = approved_post(qtbot, window)
     with pytest.raises(RefusedError, match="published posts only"):
         window.service.record_engagement(draft.id, "x", impressions=1, engagements=1)
+
+
+def test_the_approvers_comment_shows_on_a_draft_sent_back(qtbot, make_window):
+    from star_desktop.drafts import text_sha256
+
+    window = make_window()
+    submit_clean_post(qtbot, window)
+    draft = window.session.draft
+    window.service.decide(draft.id, "changes", "Pat Manager", text_sha256(draft), "Name the venue")
+    window.open_draft(draft.id)
+    assert window.lock_bar.isVisible()
+    assert (
+        window.lock_label.text() == "Changes requested by Pat Manager: \u201cName the venue\u201d"
+    )
+    assert not window.lock_button.isVisible()
+    assert not window.editor.isReadOnly()  # the author can edit and resubmit
