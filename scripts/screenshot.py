@@ -83,6 +83,12 @@ def main(out: str) -> int:
                 return
         if os.environ.get("SHOT_SUBMIT"):
             window.submit_for_approval()
+        if os.environ.get("SHOT_APPROVE") and window.session.draft is not None:
+            from star_desktop.drafts import text_sha256
+
+            draft = window.session.draft
+            window.service.decide(draft.id, "approve", "Pat Manager", text_sha256(draft), "")
+            window.open_draft(draft.id)
         window.checker_panel.select_next()
         app.processEvents()
         window.grab().save(out)
