@@ -62,10 +62,15 @@ class Policy:
         return next(r for r in self.rules if r.id == rule_id)
 
 
-def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
-    """Load the shipped policy with the administrator's file at ``path`` merged over it.
+def load_policy(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    central: str | os.PathLike[str] | None = None,
+) -> Policy:
+    """Load the shipped policy, then IT's ``central`` file, then the file at ``path``.
 
-    Raises `PolicyError` naming the file, line and reason when a file is invalid.
+    Each file is merged over the ones before it. Raises `PolicyError` naming the file,
+    line and reason when a file is invalid.
     """
     folder = shipped_policy_dir()
     files = [
@@ -73,8 +78,7 @@ def load_policy(path: str | os.PathLike[str] | None = None) -> Policy:
         folder / "vocabulary.toml",
         *sorted((folder / "rules").glob("*.toml")),
     ]
-    if path is not None:
-        files.append(Path(path))
+    files += [Path(p) for p in (central, path) if p is not None]
     return compile_policy([read_source(f) for f in files], StrategyText(folder / "strategy.txt"))
 
 

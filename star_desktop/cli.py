@@ -42,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, draft and check STAR Procurement social media posts, offline.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (policy, every rule family, database, images, packs, "
+        "window) and exit 1 naming the first failure",
+    )
     parser.add_argument("--db", metavar="PATH", help="database file (or STAR_DESKTOP_DB)")
     parser.add_argument(
         "--policy", metavar="PATH", help="administrator's policy file (or STAR_DESKTOP_POLICY)"
@@ -132,10 +138,13 @@ def read_text(name: str, stdin: TextIO) -> str:
 
 
 def load_policy(option: str | None) -> checks.Policy:
-    """The shipped policy with the administrator's file merged over it."""
+    """The shipped policy, IT's central file and the administrator's file, merged."""
     path = paths.policy_path(option)
+    central = paths.central_policy_path()
     try:
-        return checks.load_policy(path) if path else checks.default_policy()
+        if path is None and central is None:
+            return checks.default_policy()
+        return checks.load_policy(path, central=central)
     except checks.PolicyError as exc:
         raise UsageError(f"bad policy file: {exc}") from None
 
@@ -185,6 +194,10 @@ def main(
         arguments = list(sys.argv[1:] if argv is None else argv)
         opened = _pack_to_open(arguments)
         args = build_parser().parse_args(arguments)
+        if args.self_test:
+            from star_desktop.self_test import run as self_test
+
+            return self_test(args.policy, stdout)
         if args.command == "check":
             return run_check(args, stdin, stdout)
         if args.command in ("drafts", "profile", "db", "pack", "decisions", "keys", "audit"):

@@ -42,7 +42,9 @@ def run_app(
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
     try:
-        policy = checks.load_policy(paths.policy_path(policy_option))
+        policy = checks.load_policy(
+            paths.policy_path(policy_option), central=paths.central_policy_path()
+        )
     except (checks.PolicyError, OSError) as exc:
         QMessageBox.critical(None, "Policy file cannot be used", str(exc))
         return 2
