@@ -159,6 +159,22 @@ if command -v xvfb-run >/dev/null 2>&1; then
   startup frozen-xcb xcb xvfb-run -a env "${HOME_VARS[@]}"
 fi
 
+echo "== the frozen program's --self-test (headless)"
+frozen env QT_QPA_PLATFORM=offscreen "$APP" --self-test || fail "the frozen --self-test failed"
+
+if command -v wixl >/dev/null 2>&1 && command -v msiinfo >/dev/null 2>&1; then
+  echo "== MSI from this bundle (wixl, a structural test; Windows builds with WiX 3)"
+  version=$("$PY" -c "import star_desktop; print(star_desktop.__version__)")
+  exe=$(basename "$APP")
+  "$PY" packaging/windows/make_wxs.py "dist/STAR Desktop" build/star-desktop.wxs \
+    --version "$version" --executable "$exe" >/dev/null
+  wixl -a x64 -o build/star-desktop.msi build/star-desktop.wxs || fail "wixl could not build the MSI"
+  "$PY" packaging/windows/check_msi.py build/star-desktop.msi "dist/STAR Desktop" ||
+    fail "the MSI lacks what IT needs"
+else
+  echo "== MSI skipped: wixl and msiinfo (msitools) are not installed"
+fi
+
 echo "== bundle"
 du -sh "$DIST"
 echo "largest files:"

@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb xauth strace
-  libimage-exiftool-perl
+  libimage-exiftool-perl wixl msitools
 )
 
 missing=()
