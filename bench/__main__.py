@@ -38,6 +38,7 @@ SECTIONS = (
     "storage",
     "calendar",
     "ui_typing",
+    "bundle",
 )
 
 

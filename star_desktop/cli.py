@@ -41,7 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="star-desktop",
         description="Plan, draft and check STAR Procurement social media posts, offline.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__} (policy {shipped_policy_version()})",
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",
@@ -71,6 +75,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_storage_commands(commands)
     return parser
+
+
+def shipped_policy_version() -> str:
+    """The shipped policy's version, read from its file (no rules compiled)."""
+    import tomllib
+
+    try:
+        with (paths.resources_dir() / "policy" / "policy.toml").open("rb") as handle:
+            return str(tomllib.load(handle).get("version", "unknown"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return "unreadable"
 
 
 def add_storage_commands(commands: argparse._SubParsersAction[_Parser]) -> None:

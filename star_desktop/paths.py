@@ -69,6 +69,13 @@ def central_policy_path(
     return candidate if candidate.is_file() else None
 
 
+def resources_dir() -> Path:
+    """The folder of files that ship with the app (policy, fonts, icons)."""
+    from importlib import resources
+
+    return Path(str(resources.files("resources")))
+
+
 def data_dir() -> Path:
     """The per-user data folder by platform convention (nothing is created)."""
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))

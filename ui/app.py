@@ -9,10 +9,12 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import checks
 from star_desktop import paths
+from star_desktop.paths import resources_dir
 from star_desktop.storage import StorageError, Store, UnusableDatabaseError, backup
 from ui.main_window import APP_NAME, MainWindow
 
@@ -41,6 +43,7 @@ def run_app(
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "star-desktop.png")))
     try:
         policy = checks.load_policy(
             paths.policy_path(policy_option), central=paths.central_policy_path()

@@ -76,3 +76,19 @@ def test_on_windows_the_central_file_is_in_programdata_or_where_group_policy_say
     assert paths.central_policy_path(environ, "win32", lambda: str(named)) == named
     assert paths.central_policy_path({"ProgramData": str(tmp_path / "none")}, "win32",
                                      lambda: None) is None  # fmt: skip
+
+
+def test_version_names_the_program_and_the_policy(capsys):
+    from star_desktop import __version__
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"star-desktop {__version__} (policy 2017-18.1)"
+
+
+def test_the_app_icon_ships_as_png_and_ico():
+    from PIL import Image
+
+    folder = paths.resources_dir() / "icons"
+    assert Image.open(folder / "star-desktop.png").size == (256, 256)
+    assert (16, 16) in Image.open(folder / "star-desktop.ico").info["sizes"]
