@@ -374,13 +374,20 @@ class DraftsService:
         draft = self.store.get(draft_id)
         if report is None or report.text != draft.text:
             report = self.check(draft)
+        return self.readiness_of(draft, report)
+
+    def readiness_of(self, draft: Draft, report: checks.Report) -> Readiness:
+        """Readiness of ``draft`` with ``report`` as it is (nothing is checked again).
+
+        The window passes the check of the text being typed, which may not be saved yet.
+        """
         return readiness(
             draft,
             report,
-            self.store.overrides(draft_id),
+            self.store.overrides(draft.id),
             self.profile(),
             self.today(),
-            images=self.store.images(draft_id),
+            images=self.store.images(draft.id),
             limits=self.policy.images,
         )
 

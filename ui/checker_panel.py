@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +32,7 @@ class CheckerPanel(QWidget):
     finding_selected = Signal(object)  # Finding
     fix_requested = Signal(object, str)  # Finding, replacement
     ignore_requested = Signal(object)  # Finding
+    back_to_text = Signal()  # Esc in the list: the author returns to the post
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,7 @@ class CheckerPanel(QWidget):
         self.ignore_button.setObjectName("ignoreFinding")
         self.ignore_button.setToolTip("Ignore this finding, with a reason for the approver")
 
+        self.findings_tree.installEventFilter(self)
         self.findings_tree.currentItemChanged.connect(self._on_current_item_changed)
         self.findings_tree.itemActivated.connect(self._on_item_activated)
         self.fix_button.clicked.connect(self._on_fix_clicked)
@@ -124,6 +128,20 @@ class CheckerPanel(QWidget):
         else:
             self._show_details(None)
 
+    def set_readiness(self, headline: str, reasons: Sequence[str], *, ready: bool) -> None:
+        """Say what readiness will say (the drafts service's), with the findings counted.
+
+        ``headline`` is "Ready for approval." or "Not ready for approval: ..." (or the
+        status of a post that is no longer a draft); ``reasons`` go in the tooltip.
+        """
+        counts = counts_text(self.findings)
+        self.summary_label.setText(f"{headline}\n{counts}" if counts else headline)
+        self.summary_label.setToolTip("\n".join(f"\u2022 {r}" for r in reasons))
+        colour = LOOKS[Severity.BLOCK].colour(self.palette()).name()
+        self.summary_label.setStyleSheet(
+            "font-weight: bold;" if ready else f"font-weight: bold; color: {colour};"
+        )
+
     def set_status(self, text: str) -> None:
         """A line under the list: engine notices (dictionary missing, checking...)."""
         self.status_label.setText(text)
@@ -173,16 +191,38 @@ class CheckerPanel(QWidget):
 
     @Slot(QTreeWidgetItem, int)
     def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        """Enter (or a double-click) on a finding applies its fix, as in Word's Editor."""
         del column
         finding = item.data(0, _FINDING_ROLE)
-        if finding is not None:
+        if finding is None:
+            return
+        if finding.replacements and finding not in self.ignored:
+            self._on_fix_clicked()
+        else:
             self.finding_selected.emit(finding)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Esc in the list of findings returns the author to the post."""
+        if (
+            watched is self.findings_tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.back_to_text.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _on_fix_clicked(self) -> None:
         finding = self.current_finding()
         if finding is not None and finding.replacements:
             self.fix_requested.emit(finding, finding.replacements[0])
+            # The finding is gone from the text: its details and buttons go with it until
+            # the next check lists what is left.
+            self.findings_tree.clearSelection()
+            self.findings_tree.setCurrentIndex(QModelIndex())
+            self._show_details(None)
 
     @Slot()
     def _on_ignore_clicked(self) -> None:
@@ -262,6 +302,20 @@ def row_detail(finding: Finding) -> str:
     else:
         fix = ""
     return f"{clause} \u00b7 {fix}" if fix else clause
+
+
+def counts_text(findings: Sequence[Finding]) -> str:
+    """The findings counted by severity, advice apart: "1 blocking issue, 2 warnings, 3 advice"."""
+    parts = []
+    for severity, one, many in (
+        (Severity.BLOCK, "blocking issue", "blocking issues"),
+        (Severity.WARN, "warning", "warnings"),
+        (Severity.ADVICE, "piece of advice", "pieces of advice"),
+    ):
+        count = sum(f.severity is severity for f in findings)
+        if count:
+            parts.append(f"{count} {one if count == 1 else many}")
+    return ", ".join(parts)
 
 
 def summary_text(findings: list[Finding]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from checks import Finding, Report
@@ -121,6 +121,20 @@ class DraftEditor(QPlainTextEdit):
         """Fixes for the finding under the mouse first, then the usual edit actions."""
         menu = self.menu_at(event.pos())
         menu.exec(event.globalPos())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Alt with a letter is a shortcut or a menu's mnemonic, never text in the post.
+
+        (Ctrl+Alt is AltGr on Windows keyboards, which types characters such as \u20ac:
+        that still types.)
+        """
+        modifiers = event.modifiers()
+        alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if alt and not ctrl and event.text():
+            event.ignore()
+            return
+        super().keyPressEvent(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 (Qt's name)
         """Pictures and image files can be pasted or dropped too (they are attached)."""

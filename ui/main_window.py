@@ -34,7 +34,7 @@ from star_desktop.storage import (
     Store,
     UnknownDraftError,
 )
-from star_desktop.workflow import EDITABLE, Action
+from star_desktop.workflow import EDITABLE, STATUS_LABELS, Action
 from ui.calendar_pane import CalendarPane
 from ui.checker_panel import CheckerPanel
 from ui.dialogs import IgnoreDialog, ProfileDialog
@@ -138,6 +138,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.draft_list.restore_requested.connect(self.restore_draft)
         self.draft_list.delete_requested.connect(self.delete_draft)
         self.checker_panel.ignore_requested.connect(self.ignore_finding)
+        self.checker_panel.back_to_text.connect(self.editor.setFocus)
         self.session.draft_loaded.connect(self._on_draft_loaded)
         self.session.report_ready.connect(self._on_report_ready)
         self.session.saved.connect(self._on_saved)
@@ -233,10 +234,15 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
 
     @Slot()
     def next_finding(self) -> None:
-        """Select the next finding in the list and its text in the editor (F7)."""
+        """F7, as in Word: select the next finding and move the focus to the checker.
+
+        A key pressed next cannot overwrite the text: Enter applies the fix, Esc returns
+        to the post.
+        """
         finding = self.checker_panel.select_next()
         if finding is not None:
             self.select_finding(finding)
+            self.checker_panel.findings_tree.setFocus()
 
     @Slot(object)
     def select_finding(self, finding: checks.Finding) -> None:
@@ -402,6 +408,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             self.inform("Profile not saved", str(exc)[0].upper() + str(exc)[1:] + ".")
             return
         self._update_profile_hint()
+        if self.session.report is not None:
+            self._show_readiness(self.session.report)
 
     def author(self) -> str:
         """The author's name from the profile ("" until set)."""
@@ -471,6 +479,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.banner.hide()
         self._show_lock(draft)
         self._show_images()
+        if self.session.report is not None:
+            self._show_readiness(self.session.report)
         self.settings.setValue("session/lastDraft", draft.id)
 
     @Slot(object, object)
@@ -479,6 +489,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         overflow = report.lengths.get("x", {}).get("overflow_at") if "x" in platforms else None
         self.editor.show_report(report, overflow, hidden)
         self.checker_panel.show_report(report, hidden)
+        self._show_readiness(report)
         self.metadata_bar.set_lengths(report.lengths)
         draft = self.session.draft
         title = draft.title if draft else ""
@@ -727,6 +738,26 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     def _update_window_title(self) -> None:
         label = self.metadata_bar.title_edit.text().strip() or "Untitled draft"
         self.setWindowTitle(f"{label} \u2013 {APP_NAME}")
+
+    def _show_readiness(self, report: checks.Report) -> None:
+        """The checker's headline says what submitting would say (the service's readiness)."""
+        draft = self.session.draft
+        if draft is None:
+            return
+        if draft.status not in EDITABLE:
+            self.checker_panel.set_readiness(f"{STATUS_LABELS[draft.status]}.", [], ready=True)
+            return
+        result = self.service.readiness_of(draft, report)
+        if result.ready:
+            self.checker_panel.set_readiness("Ready for approval.", [], ready=True)
+            return
+        count = len(result.reasons)
+        things = "thing" if count == 1 else "things"
+        self.checker_panel.set_readiness(
+            f"Not ready for approval: {count} {things} to do (hover for the list).",
+            result.reasons,
+            ready=False,
+        )
 
     def _last_decision(self, draft: Draft) -> str:
         """The approver's last decision on the draft, with its comment, in words."""

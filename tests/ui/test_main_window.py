@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QMimeData, QSettings, Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QTreeWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QTreeWidget, QWidget
 
 import checks
 from star_desktop.storage import ReadOnlyError, Status, Store
@@ -327,3 +327,35 @@ def test_adding_a_word_to_the_dictionary_clears_its_finding(qtbot, window):
     with qtbot.waitSignal(window.session.report_ready, timeout=15_000):
         window.editor.add_to_dictionary.emit("zorblax")
     assert not any(f.text == "zorblax" for f in panel_findings(window))
+
+
+def test_alt_with_a_letter_never_types_into_the_post(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    assert editor.toPlainText() == PHONE_POST
+
+
+def test_after_f7_a_key_does_not_overwrite_the_finding(qtbot, window):
+    post = "Going forward, call 07700 900123."
+    editor = type_post(qtbot, window, post)
+    qtbot.keyClick(editor, Qt.Key.Key_F7)
+    tree = window.checker_panel.findings_tree
+    assert tree.hasFocus() or QApplication.focusWidget() is tree
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_X)
+    assert editor.toPlainText() == post
+    qtbot.keyClick(tree, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is editor
+
+
+def test_enter_in_the_checker_applies_the_fix_and_the_details_clear(qtbot, window):
+    post = "Going forward we will publish every tender on The Chest."
+    editor = type_post(qtbot, window, post)
+    jargon = next(f for f in panel_findings(window) if f.check.startswith("jargon"))
+    window.checker_panel.select_matching(jargon)
+    tree = window.checker_panel.findings_tree
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert editor.toPlainText() == post.replace("Going forward", "From now on")
+    assert not window.checker_panel.fix_button.isEnabled()
+    assert "Select a finding" in window.checker_panel.details_view.toPlainText()

@@ -253,3 +253,17 @@ def test_the_approvers_comment_shows_on_a_draft_sent_back(qtbot, make_window):
     )
     assert not window.lock_button.isVisible()
     assert not window.editor.isReadOnly()  # the author can edit and resubmit
+
+
+def test_the_summary_says_what_submitting_would_say(qtbot, make_window):
+    window = make_window()
+    type_post(qtbot, window, CLEAN)
+    summary = window.checker_panel.summary_label
+    assert summary.text().startswith("Not ready for approval:")  # no training, no category
+    assert "training is not recorded" in summary.toolTip()
+    fill_details(window)
+    window.save_profile("Sam Taylor", TRAINED)
+    window.session.request_check(now=True)
+    qtbot.waitUntil(lambda: summary.text().startswith("Ready for approval."), timeout=15_000)
+    assert window.submit_for_approval()  # and submitting agrees
+    qtbot.waitUntil(lambda: summary.text().startswith("Submitted for approval."), timeout=15_000)
