@@ -63,7 +63,18 @@ SECTIONS = frozenset(
 )
 
 _RULE_KEYS = frozenset(
-    {"id", "kind", "severity", "clause", "clause_line", "message", "enabled", "source", "examples"}
+    {
+        "id",
+        "kind",
+        "severity",
+        "clause",
+        "clause_line",
+        "message",
+        "enabled",
+        "source",
+        "examples",
+        "fixes",
+    }
 )
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _HEADINGS = ("Unacceptable Content", "Acceptable Content", "Appendix A")
@@ -235,7 +246,15 @@ def _validate(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) ->
         options=MappingProxyType(options),
         source=str(entry.get("source", "")),
         examples=_examples(rule_id, entry.get("examples", {})),
+        fixes=_fixes(rule_id, entry.get("fixes", [])),
     )
+
+
+def _fixes(rule_id: str, value: object) -> tuple[str, ...]:
+    """``fixes``: a list of verbatim replacements ("" removes the text)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PolicyError(f"rule {rule_id}: 'fixes' must be a list of texts (\"\" removes)")
+    return tuple(value)
 
 
 def _examples(rule_id: str, table: object) -> tuple[Example, ...]:

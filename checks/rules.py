@@ -51,6 +51,9 @@ class Rule:
     source: str = ""
     #: The entry's ``[rules.examples]``: texts it must flag and near misses it must not.
     examples: tuple[Example, ...] = ()
+    #: The entry's ``fixes``: replacements the editor's fix button applies to any of its
+    #: findings, verbatim ("" removes the text, with a space beside it).
+    fixes: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -67,6 +70,7 @@ class Rule:
         default to them. The message may use ``{match}``, ``{suggestion}`` and any of
         ``values``.
         """
+        replacements = [*replacements, *self.fixes]
         suggestions = suggestions or [r for r in replacements if r]
         match = doc.text[start:end]
         fields = {"match": match, "suggestion": suggestions[0] if suggestions else ""}

@@ -24,7 +24,8 @@ class _Entry:
 class Substitution:
     """Offer ``replace[term]`` for each term found.
 
-    Each value is a suggestion, or a table ``{suggest, unless_after, unless_before}``
+    Each value is a suggestion ("" removes the words), or a table
+    ``{suggest, unless_after, unless_before}``
     whose patterns, matched right after or right before the term, mark a literal sense
     ("the key to the office") that raises nothing.
     """
@@ -76,12 +77,19 @@ class Substitution:
                     lo, hi = ctx.doc.sentence_span(start)
                     if self.unless.present(ctx, lo, hi):
                         continue
+                if not entry.suggestion.strip():  # "" removes the words
+                    yield self.rule.finding(ctx.doc, start, end, [_REMOVE], [""])
+                    continue
                 suggestions = [
                     match_case(text[start:end], s.strip())
                     for s in entry.suggestion.split(";")
                     if s.strip()
                 ]
                 yield self.rule.finding(ctx.doc, start, end, suggestions, suggestions)
+
+
+#: The suggestion shown for an entry whose replacement is "" (remove the words).
+_REMOVE = "Remove it"
 
 
 def match_case(match: str, replacement: str) -> str:

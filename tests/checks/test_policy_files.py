@@ -151,3 +151,9 @@ def test_every_shipped_pattern_compiles_alone_and_in_its_group(policy):
         for source in group._sources:
             re.compile(source)
         assert group.empty or group.keys or group.pattern is not None
+
+
+def test_a_rules_fixes_must_be_a_list_of_texts(tmp_path):
+    path = write(tmp_path, '[[rules]]\nid = "personal-data.phone"\nfixes = "0161 496 0000"\n')
+    with pytest.raises(checks.PolicyError, match="'fixes' must be a list of texts"):
+        checks.load_policy(path)

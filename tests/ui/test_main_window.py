@@ -359,3 +359,22 @@ def test_enter_in_the_checker_applies_the_fix_and_the_details_clear(qtbot, windo
     assert editor.toPlainText() == post.replace("Going forward", "From now on")
     assert not window.checker_panel.fix_button.isEnabled()
     assert "Select a finding" in window.checker_panel.details_view.toPlainText()
+
+
+def test_the_phone_fix_puts_the_switchboard_in_place_of_a_mobile(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    phone = next(f for f in panel_findings(window) if f.check == "personal-data.phone")
+    assert phone.replacements == ("0161 496 0000", "")
+    window.checker_panel.select_matching(phone)
+    qtbot.mouseClick(window.checker_panel.fix_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == PHONE_POST.replace("07700 900123", "0161 496 0000")
+
+
+def test_a_removal_fix_takes_the_word_out(qtbot, window):
+    post = "Ask the idiots at the depot about the new framework."
+    editor = type_post(qtbot, window, post)
+    rude = next(f for f in panel_findings(window) if f.rule == "offensive")
+    window.checker_panel.select_matching(rude)
+    assert "fix: remove it" in window.checker_panel.findings_tree.currentItem().text(0)
+    qtbot.mouseClick(window.checker_panel.fix_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == "Ask the at the depot about the new framework."
