@@ -28,7 +28,13 @@ from pathlib import Path
 import checks
 from star_desktop import images, workflow
 from star_desktop.draft_checks import DraftCheck
-from star_desktop.readiness import Readiness, readiness, reason_problem, training_problem
+from star_desktop.readiness import (
+    EVERY,
+    Readiness,
+    readiness,
+    reason_problem,
+    training_problem,
+)
 from star_desktop.storage import (
     UNSET,
     Draft,
@@ -243,8 +249,12 @@ class DraftsService:
         """Move a draft to another day (the calendar's drag), checking ``version``."""
         return self.update(draft_id, version=version, date=day)
 
-    def ignore(self, draft_id: int, finding: checks.Finding, reason: str) -> Override:
+    def ignore(
+        self, draft_id: int, finding: checks.Finding, reason: str, *, every: bool = False
+    ) -> Override:
         """Stop flagging ``finding`` on this draft, with a reason the approver will read.
+
+        ``every`` ignores every finding of the same check in this draft ("Ignore all").
 
         Raises:
             InvalidValueError: The reason is too short to tell the approver anything.
@@ -254,8 +264,9 @@ class DraftsService:
         if problem is not None:
             raise InvalidValueError(problem[0].upper() + problem[1:] + ".")
         self._require_editable(self.store.get(draft_id))
+        text = EVERY if every else finding.text
         return self.store.add_override(
-            draft_id, finding.check, finding.text, reason.strip(), self.author() or "unknown"
+            draft_id, finding.check, text, reason.strip(), self.author() or "unknown"
         )
 
     # images

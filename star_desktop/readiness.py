@@ -34,9 +34,16 @@ class Readiness:
         return not self.reasons
 
 
+#: The text of an override that ignores every finding of its check in the draft.
+EVERY = "*"
+
+
 def is_overridden(finding: Finding, overrides: Iterable[Override]) -> bool:
-    """True when the author ignored this finding (same check on the same text)."""
-    return any(o.check == finding.check and o.text == finding.text for o in overrides)
+    """True when the author ignored this finding, or every finding of its check here.
+
+    An override names the check and the text ignored, or `EVERY` ("Ignore all").
+    """
+    return any(o.check == finding.check and o.text in (finding.text, EVERY) for o in overrides)
 
 
 def reason_problem(reason: str) -> str | None:

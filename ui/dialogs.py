@@ -93,6 +93,8 @@ class IgnoreDialog(QDialog):
         self.reason_edit.setObjectName("ignoreReason")
         self.reason_edit.setAccessibleName("Reason for ignoring the finding")
         self.reason_edit.setPlaceholderText("For example: this is our public switchboard number")
+        self.every_box = QCheckBox(f"Ignore every \u2018{finding.check}\u2019 finding in this post")
+        self.every_box.setObjectName("ignoreEvery")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -104,11 +106,16 @@ class IgnoreDialog(QDialog):
         outer_layout = QVBoxLayout(self)
         outer_layout.addWidget(intro)
         outer_layout.addWidget(self.reason_edit)
+        outer_layout.addWidget(self.every_box)
         outer_layout.addWidget(self.buttons)
 
     def reason(self) -> str:
         """The reason typed, trimmed."""
         return self.reason_edit.toPlainText().strip()
+
+    def every(self) -> bool:
+        """Whether every finding of this check in the post is to be ignored."""
+        return self.every_box.isChecked()
 
     def _on_reason_changed(self) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

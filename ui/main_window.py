@@ -370,13 +370,13 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         dialog = IgnoreDialog(finding, self)
         if dialog.exec() != IgnoreDialog.DialogCode.Accepted:
             return
-        self.record_override(finding, dialog.reason())
+        self.record_override(finding, dialog.reason(), every=dialog.every())
 
-    def record_override(self, finding: checks.Finding, reason: str) -> None:
-        """Store the override with ``reason`` and refresh the findings."""
+    def record_override(self, finding: checks.Finding, reason: str, *, every: bool = False) -> None:
+        """Store the override with ``reason`` (for every such finding) and refresh."""
         assert self.session.draft is not None
         try:
-            self.service.ignore(self.session.draft.id, finding, reason)
+            self.service.ignore(self.session.draft.id, finding, reason, every=every)
         except InvalidValueError as exc:
             self.inform("Reason needed", str(exc))
             return

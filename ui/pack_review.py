@@ -9,6 +9,7 @@ into a decisions file for the author to import.
 from __future__ import annotations
 
 import tempfile
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -237,6 +238,11 @@ class PackReviewDialog(QDialog):
         self.save_button.setEnabled(self.pack.ok and decided > 0 and not missing)
 
 
+def _covered(text: str) -> str:
+    """What an override covers: the text quoted, or every finding of its check ("*")."""
+    return "every finding" if text == "*" else f"\u2018{escape(text)}\u2019"
+
+
 def _details_html(post: dict[str, Any]) -> str:
     from html import escape
 
@@ -263,7 +269,7 @@ def _details_html(post: dict[str, Any]) -> str:
     if post.get("overrides"):
         parts.append("<p><b>Ignored by the author, with reasons</b></p><ul>")
         parts += [
-            f"<li>{escape(o['check'])} on \u2018{escape(o['text'])}\u2019: "
+            f"<li>{escape(o['check'])} on {_covered(o['text'])}: "
             f"\u201c{escape(o['reason'])}\u201d</li>"
             for o in post["overrides"]
         ]

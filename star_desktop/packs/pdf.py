@@ -204,7 +204,7 @@ def _post(
         for override in post["overrides"]:
             _line(
                 pdf,
-                f"\u2022 {override['check']} on \u2018{override['text']}\u2019: "
+                f"\u2022 {override['check']} on {_ignored_text(override['text'])}: "
                 f"\u201c{override['reason']}\u201d ({override['person']})",
                 size=9,
             )
@@ -292,6 +292,11 @@ def _decision_boxes(pdf: FPDF) -> None:
     pdf.rect(pdf.l_margin, pdf.get_y(), pdf.w - pdf.l_margin - pdf.r_margin, 24)
     pdf.set_y(pdf.get_y() + 26)
     pdf.cell(0, 5, "Approver: ______________________    Date: ____________")
+
+
+def _ignored_text(text: str) -> str:
+    """What an override covers, in words: the text quoted, or every finding of its check."""
+    return "every finding of it in this post" if text == "*" else f"\u2018{text}\u2019"
 
 
 def _long(iso: str | None) -> str:

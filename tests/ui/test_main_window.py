@@ -378,3 +378,16 @@ def test_a_removal_fix_takes_the_word_out(qtbot, window):
     assert "fix: remove it" in window.checker_panel.findings_tree.currentItem().text(0)
     qtbot.mouseClick(window.checker_panel.fix_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == "Ask the at the depot about the new framework."
+
+
+def test_ignore_all_hides_every_finding_of_that_check_in_the_draft(qtbot, window):
+    post = "Going forward we will think going forward about the framework."
+    type_post(qtbot, window, post)
+    jargon = [f for f in panel_findings(window) if f.check == "jargon.management"]
+    assert [f.text for f in jargon] == ["Going forward", "going forward"]
+    window.record_override(jargon[0], "Our house style for this campaign", every=True)
+    assert [f for f in panel_findings(window) if f.check == "jargon.management"] == []
+    assert sorted(f.text for f in window.checker_panel.ignored) == [
+        "Going forward",
+        "going forward",
+    ]
