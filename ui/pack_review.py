@@ -244,8 +244,6 @@ def _covered(text: str) -> str:
 
 
 def _details_html(post: dict[str, Any]) -> str:
-    from html import escape
-
     rows = [
         ("Scheduled", f"{post.get('date') or 'not scheduled'} {post.get('time') or ''}"),
         ("Platforms", ", ".join(_PLATFORMS.get(p, p) for p in post["platforms"])),
