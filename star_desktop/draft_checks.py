@@ -78,3 +78,17 @@ class DraftCheck:
             if f.rule not in _BODY_ONLY and f.start < f.end
         ]
         return dataclasses.replace(report, findings=in_title + report.findings)
+
+
+def reading_age_target(policy: checks.Policy, audiences: Iterable[str]) -> tuple[float, str] | None:
+    """The reading age the post should not exceed, and whom it is for.
+
+    The lowest target among ``audiences`` (``[plain_english.reading_age]``), else the
+    default; None when the policy sets none. The plain-english rule reads the same table.
+    """
+    table = policy.data.get("plain_english", {}).get("reading_age", {})
+    named = [(float(table[a]), a) for a in audiences if a in table]
+    if named:
+        return min(named)
+    default = table.get("default")
+    return (float(default), "a general audience") if default is not None else None

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
@@ -46,6 +48,10 @@ class CheckerPanel(QWidget):
         self.summary_label.setObjectName("checkSummary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("Check summary")
+        self.stats_label = QLabel("")
+        self.stats_label.setObjectName("writingStats")
+        self.stats_label.setAccessibleName("Writing statistics")
+        self.stats_label.setWordWrap(True)
         self.status_label = QLabel("")
         self.status_label.setObjectName("checkStatus")
         self.status_label.setWordWrap(True)
@@ -83,6 +89,7 @@ class CheckerPanel(QWidget):
         buttons.addStretch(1)
         outer_layout = QVBoxLayout(self)
         outer_layout.addWidget(self.summary_label)
+        outer_layout.addWidget(self.stats_label)
         outer_layout.addWidget(self.findings_tree, 3)
         outer_layout.addWidget(self.details_view, 1)
         outer_layout.addLayout(buttons)
@@ -141,6 +148,26 @@ class CheckerPanel(QWidget):
         self.summary_label.setStyleSheet(
             "font-weight: bold;" if ready else f"font-weight: bold; color: {colour};"
         )
+
+    def set_stats(self, metrics: Mapping[str, Any], target: tuple[float, str] | None) -> None:
+        """Reading age against the audiences' target, words, sentences, findings by family."""
+        age = float(metrics.get("reading_age", 0))
+        words = int(metrics.get("words", 0))
+        sentences = int(metrics.get("sentences", 0))
+        parts = []
+        if words:
+            reading = f"Reading age {age:g}"
+            if target is not None:
+                over = age > target[0]
+                reading += f" ({'above' if over else 'within'} {target[0]:g} for {target[1]})"
+            parts.append(reading)
+        parts.append(f"{words} word{'s' if words != 1 else ''}")
+        parts.append(f"{sentences} sentence{'s' if sentences != 1 else ''}")
+        families = Counter(f.rule for f in self.findings)
+        text = " \u00b7 ".join(parts)
+        if families:
+            text += "\n" + ", ".join(f"{rule} {n}" for rule, n in sorted(families.items()))
+        self.stats_label.setText(text)
 
     def set_status(self, text: str) -> None:
         """A line under the list: engine notices (dictionary missing, checking...)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 import checks
 from checks.adapters.personal_words import PersonalWords, default_path
 from star_desktop import __version__
+from star_desktop.draft_checks import reading_age_target
 from star_desktop.drafts import DraftsService, RefusedError
 from star_desktop.storage import (
     Draft,
@@ -490,6 +491,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.editor.show_report(report, overflow, hidden)
         self.checker_panel.show_report(report, hidden)
         self._show_readiness(report)
+        audiences = self.session.draft.audiences if self.session.draft else ()
+        self.checker_panel.set_stats(report.metrics, reading_age_target(self.policy, audiences))
         self.metadata_bar.set_lengths(report.lengths)
         draft = self.session.draft
         title = draft.title if draft else ""

@@ -391,3 +391,15 @@ def test_ignore_all_hides_every_finding_of_that_check_in_the_draft(qtbot, window
         "Going forward",
         "going forward",
     ]
+
+
+def test_writing_stats_stay_in_view_with_the_audiences_target(qtbot, window):
+    type_post(qtbot, window, "Going forward, join us at the Meet the Buyer event in Rochdale.")
+    stats = window.checker_panel.stats_label
+    assert "12 words" in stats.text()
+    assert "1 sentence" in stats.text()
+    assert "for a general audience" in stats.text()  # no audience chosen yet: the default
+    assert "jargon 1" in stats.text()
+    with qtbot.waitSignal(window.session.report_ready, timeout=15_000):
+        fill_details(window, audience="residents")
+    assert "for residents" in stats.text()
