@@ -19,9 +19,10 @@ _MARK = "\x02"
 def fts_query(text: str) -> str:
     """An FTS5 query for drafts containing every word of ``text`` (operators are ignored).
 
-    Words match by stem (porter), so "buyers" finds "buyer" and "awarded" finds "award".
+    Words match by stem (porter), so "buyers" finds "buyer" and "awarded" finds "award",
+    and as prefixes, so "Roch" finds "Rochdale" while it is being typed.
     """
-    return " ".join(f'"{word}"' for word in re.findall(r"\w+", text))
+    return " ".join(f'"{word}"*' for word in re.findall(r"\w+", text))
 
 
 def search_sql(columns: str, where: Sequence[str]) -> str:

@@ -229,3 +229,10 @@ def test_people_months_events_images_and_approvals_round_trip(store):
 
 def test_foreign_keys_are_enforced(store):
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_search_matches_word_prefixes_as_the_author_types(store):
+    store.create_draft("Rochdale fair", "Meet the buyers in Rochdale")
+    store.create_draft("Stockport fair", "Meet the buyers in Stockport")
+    assert [d.title for d in store.list_drafts(search="Roch")] == ["Rochdale fair"]
+    assert [d.title for d in store.list_drafts(search="fai stock")] == ["Stockport fair"]
