@@ -393,6 +393,10 @@ class CalendarPane(QWidget):
         self.status_label.setText(message)
         self.status_label.setAccessibleDescription(message)
 
+    def focus_target(self) -> QWidget:
+        """The widget that takes the focus when the author moves to the calendar (F6)."""
+        return self.view_stack.currentWidget() or self
+
     def note_saved(self, draft_id: int, version: int) -> None:
         """The window saved a post's text: the calendar's copy is current at ``version``."""
         if draft_id in self._versions:

@@ -118,9 +118,24 @@ class DraftEditor(QPlainTextEdit):
         return super().event(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt's name)
-        """Fixes for the finding under the mouse first, then the usual edit actions."""
+        """Fixes for the finding under the mouse first, then the usual edit actions.
+
+        From the keyboard (the Menu key, Shift+F10) the menu opens at the text cursor and
+        offers the fixes of the finding there.
+        """
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            self.open_menu_at_cursor()
+            return
         menu = self.menu_at(event.pos())
         menu.exec(event.globalPos())
+
+    def open_menu_at_cursor(self) -> QMenu:
+        """Open the fixes menu where the text cursor is (Shift+F10, the Menu key)."""
+        where = self.cursorRect().center()
+        menu = self.menu_at(where)
+        self.keyboard_menu = menu
+        menu.popup(self.viewport().mapToGlobal(where))
+        return menu
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Alt with a letter is a shortcut or a menu's mnemonic, never text in the post.
@@ -129,6 +144,9 @@ class DraftEditor(QPlainTextEdit):
         that still types.)
         """
         modifiers = event.modifiers()
+        if event.key() == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier:
+            self.open_menu_at_cursor()
+            return
         alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if alt and not ctrl and event.text():

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -603,6 +604,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         )
         check_menu = self.menuBar().addMenu("&Check")
         check_menu.addAction(action("&Next finding", self.next_finding, "F7"))
+        view_panes = action("Next &pane", self.next_pane, "F6")
+        view_panes.setToolTip("Move between the drafts, the post, the checker and the calendar")
         check_menu.addAction(
             action("&Check now", lambda: self.session.request_check(now=True), "F5")
         )
@@ -771,6 +774,33 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         verb = {"approve": "Approved", "changes": "Changes requested", "reject": "Rejected"}
         said = f": \u201c{last.comment}\u201d" if last.comment else "."
         return f"{verb.get(last.decision, last.decision)} by {last.approver}{said}"
+
+    @Slot()
+    def next_pane(self) -> QWidget | None:
+        """F6, as in Office: move the focus to the next pane (drafts, post, checker, calendar)."""
+        panes: list[QWidget] = [
+            self.draft_list.drafts_view,
+            self.editor,
+            self.checker_panel.findings_tree,
+            self.calendar_pane,
+        ]
+        visible = [p for p in panes if p.isVisible()]
+        if not visible:
+            return None
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, p in enumerate(visible)
+                if focus is not None and (focus is p or p.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = visible[(current + 1) % len(visible)]
+        if target is self.calendar_pane:
+            target = self.calendar_pane.focus_target()
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        return target
 
     def _on_current(self, act: Callable[[int], bool]) -> None:
         if self.session.draft is not None:

@@ -403,3 +403,25 @@ def test_writing_stats_stay_in_view_with_the_audiences_target(qtbot, window):
     with qtbot.waitSignal(window.session.report_ready, timeout=15_000):
         fill_details(window, audience="residents")
     assert "for residents" in stats.text()
+
+
+def test_f6_moves_between_the_panes_as_in_office(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    editor.setFocus()
+    order = [window.next_pane() for _ in range(4)]
+    assert order[0] is window.checker_panel.findings_tree
+    assert window.calendar_pane.isAncestorOf(order[1])
+    assert order[2] is window.draft_list.drafts_view
+    assert order[3] is editor
+
+
+def test_shift_f10_opens_the_fixes_menu_at_the_cursor(qtbot, window):
+    editor = type_post(qtbot, window, PHONE_POST)
+    cursor = editor.textCursor()
+    cursor.setPosition(PHONE_POST.index("07700") + 2)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    labels = [a.text() for a in editor.keyboard_menu.actions()]
+    assert any("0161 496 0000" in label for label in labels)
+    editor.keyboard_menu.close()
+    assert editor.toPlainText() == PHONE_POST
