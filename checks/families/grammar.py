@@ -21,6 +21,7 @@ Neither engine looks inside URLs, email addresses, @handles or #hashtags.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -87,6 +88,9 @@ class Grammar:
         settings = data.get("settings", {})
         self.disabled = tuple(string_list(settings, "disabled", "[settings]"))
         self.words = tuple(w for entry in policy_words(data) for w in entry.split())
+        #: Capitals said as a word ("a STAR officer"), not letter by letter ("an NHS trust"):
+        #: the article before them is not corrected.
+        self.spoken = frozenset(string_list(section, "spoken_acronyms", "[grammar]"))
         self._personal: PersonalWords | None = None
         self._stamp: tuple[int, int, int] | None = None
         self._all_words: frozenset[str] | None = None
@@ -128,6 +132,8 @@ class Grammar:
                 continue
             if _in_not_prose(text, lint.start, lint.end):
                 continue
+            if self.spoken and _before_spoken(text, lint.end, self.spoken):
+                continue
             replacements = lint.suggestions if verbatim else lint.replacements
             found = rule.finding(
                 ctx.doc, lint.start, lint.end, lint.suggestions, replacements, message=lint.message
@@ -143,6 +149,18 @@ class Grammar:
             self._stamp = stamp
             self._all_words = frozenset({*self.words, *self._personal.words()})
         self.harper.set_words(self._all_words)  # the linter may be shared with another policy
+
+
+_NEXT_WORD = re.compile(r"\s+([\w&.]+)")
+
+
+def _before_spoken(text: str, end: int, spoken: frozenset[str]) -> bool:
+    """Whether the lint's span is an article ("a", "an") before a spoken acronym."""
+    article = text[max(0, end - 2) : end].strip().lower()
+    if article not in ("a", "an"):
+        return False
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).rstrip(".") in spoken
 
 
 def _languagetool(section: Mapping[str, Any]) -> LanguageToolClient | None:

@@ -309,3 +309,9 @@ def test_suggestion_kinds_match_harpers():
         harper.SuggestionKind.REMOVE,
         harper.SuggestionKind.INSERT_AFTER,
     )
+
+
+def test_a_before_a_spoken_acronym_is_not_corrected(policy):
+    report = checks.check("Meet a STAR procurement officer. We ate a apple.", policy=policy)
+    articles = [f for f in report.findings if f.check == "grammar.harper.AnA"]
+    assert [f.start for f in articles] == [report.text.index("a apple")]
