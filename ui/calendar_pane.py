@@ -57,6 +57,7 @@ class CalendarPane(QWidget):
     """
 
     draft_activated = Signal(int)
+    new_post_requested = Signal(object)  # a day (an empty day was opened)
     draft_rescheduled = Signal(int, object)
     month_changed = Signal(object)
 
@@ -141,6 +142,7 @@ class CalendarPane(QWidget):
         self.theme_edit.editingFinished.connect(self._on_theme_edit_finished)
         for grid in (self.month_grid, self.week_grid):
             grid.draft_activated.connect(self.draft_activated)
+            grid.new_post_requested.connect(self.new_post_requested)
             grid.draft_dropped.connect(self.move_draft)
             grid.move_requested.connect(self._on_move_requested)
             grid.day_selected.connect(self._on_day_selected)

@@ -49,6 +49,7 @@ class DayGrid(QTableWidget):
     draft_dropped = Signal(int, object)
     move_requested = Signal(int)
     day_selected = Signal(object)
+    new_post_requested = Signal(object)  # an empty day opened: the day for a new post
     outside_requested = Signal(object)
 
     def __init__(self, week: bool = False, parent: QWidget | None = None) -> None:
@@ -223,7 +224,9 @@ class DayGrid(QTableWidget):
 
     def _open_day(self, day: dt.date) -> None:
         posts = self._data.drafts.get(day, ())
-        if len(posts) == 1:
+        if not posts:
+            self.new_post_requested.emit(day)
+        elif len(posts) == 1:
             self.draft_activated.emit(posts[0].id)
         elif posts:
             menu = QMenu(self)
@@ -281,10 +284,16 @@ class DayGrid(QTableWidget):
         super().mouseMoveEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
-        """Open the post double-clicked."""
-        chip = self.draft_at(event.position().toPoint())
+        """Open the post double-clicked; on an empty day, start a new post on it."""
+        where = event.position().toPoint()
+        chip = self.draft_at(where)
         if chip is not None:
             self.draft_activated.emit(chip.id)
+            event.accept()
+            return
+        day = self.day_at(where)
+        if day is not None and not self._data.drafts.get(day):
+            self.new_post_requested.emit(day)  # an empty day: start a post on it
             event.accept()
             return
         super().mouseDoubleClickEvent(event)

@@ -151,6 +151,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.theirs_button.clicked.connect(self._on_take_theirs)
         self.draft_list.draft_activated.connect(self.open_draft)
         self.calendar_pane.draft_activated.connect(self.open_draft)
+        self.calendar_pane.new_post_requested.connect(self.new_post_on)
         self.calendar_pane.draft_rescheduled.connect(self._on_draft_rescheduled)
 
         # layout
@@ -227,6 +228,17 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.session.new()
         self.draft_list.refresh()
         self.metadata_bar.title_edit.setFocus()
+
+    @Slot(object)
+    def new_post_on(self, day: dt.date) -> None:
+        """Start a post scheduled on ``day`` (an empty day opened in the calendar)."""
+        self.session.flush()
+        draft = self.service.create("", "", platforms=("x",), date=day, time=dt.time(9, 0))
+        self.session.open(draft.id)
+        self._refresh_lists()
+        # After the calendar has redrawn (it keeps the focus otherwise): the title next.
+        QTimer.singleShot(0, self.metadata_bar.title_edit.setFocus)
+        self.statusBar().showMessage(f"New post for {day:%A %d %B}.", 4000)
 
     @Slot()
     def save_now(self) -> None:

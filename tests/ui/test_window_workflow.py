@@ -267,3 +267,15 @@ def test_the_summary_says_what_submitting_would_say(qtbot, make_window):
     qtbot.waitUntil(lambda: summary.text().startswith("Ready for approval."), timeout=15_000)
     assert window.submit_for_approval()  # and submitting agrees
     qtbot.waitUntil(lambda: summary.text().startswith("Submitted for approval."), timeout=15_000)
+
+
+def test_enter_on_an_empty_day_starts_a_post_scheduled_on_it(qtbot, make_window):
+    window = make_window()  # an empty database: every day is empty
+    grid = window.calendar_pane.month_grid
+    day = window.calendar_pane.current_day()
+    grid.select_day(day)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
+    draft = window.session.draft
+    assert (draft.date, draft.status) == (day, Status.DRAFT)
+    qtbot.waitUntil(window.metadata_bar.title_edit.hasFocus)
