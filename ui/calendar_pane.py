@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from star_desktop.storage import ConflictError, DraftSummary, StorageError
 from ui.calendar_list import PostList, StatusLegend, ask_date
 from ui.calendar_paint import long_date
 from ui.calendar_views import DayData, DayGrid
+from ui.dialogs import saved
 from ui.gauges import MonthGauges
 
 VIEWS = ("month", "week", "list")
@@ -351,13 +351,7 @@ class CalendarPane(QWidget):
             box.setValue(current.get(platform, 0))
             form.addRow(PLATFORM_LABELS.get(platform, platform), box)
             boxes[platform] = box
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not saved(dialog, form):
             return None
         return {p: box.value() for p, box in boxes.items() if box.value()}
 

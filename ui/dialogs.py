@@ -122,3 +122,14 @@ class IgnoreDialog(QDialog):
         problem = reason_problem(self.reason())
         ok.setEnabled(problem is None)
         ok.setToolTip(problem[0].upper() + problem[1:] if problem else "")
+
+
+def saved(dialog: QDialog, form: QFormLayout) -> bool:
+    """Add Save and Cancel under ``form``, run ``dialog``; True when the author saved."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from star_desktop.drafts import DraftsService, RefusedError
 from star_desktop.storage import Draft, StorageError
 from star_desktop.workflow import Action
+from ui.dialogs import saved
 from ui.draft_session import DraftSession
 
 PLATFORM_NAMES = {"x": "X", "linkedin": "LinkedIn", "website": "the website"}
@@ -135,12 +135,6 @@ class PublishActions:
                 form.addRow(label, box)
                 row.append(box)
             boxes[platform] = (row[0], row[1], row[2])
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if not saved(dialog, form):
             return None
         return {p: (a.value(), b.value(), c.value()) for p, (a, b, c) in boxes.items()}

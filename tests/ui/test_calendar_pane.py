@@ -284,3 +284,20 @@ def test_targets_are_editable_and_the_gauge_follows(make_pane, sample_store, mon
     (x_bar,) = [b for b in pane.gauges.targets_gauge.bars() if b.label.startswith("X")]
     assert x_bar.marker == 20
     assert "of 20 planned" in x_bar.text
+
+
+def test_the_targets_dialog_returns_the_numbers_set(make_pane, sample_store):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QSpinBox
+
+    pane = make_pane(sample_store)
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert dialog.findChild(QSpinBox, "target_x").value() == 5  # the current target
+        dialog.findChild(QSpinBox, "target_x").setValue(12)
+        dialog.findChild(QSpinBox, "target_linkedin").setValue(0)  # 0: no target
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    assert pane.target_answers(MARCH, {"x": 5, "linkedin": 3}) == {"x": 12}
