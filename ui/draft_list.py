@@ -95,9 +95,12 @@ class DraftList(QWidget):
             if query
             else self.store.list_drafts(limit=300, archived=archived)
         )
+        current = self.current_summary()
         self.drafts_view.clear()
         for summary in found:
             self.drafts_view.addItem(_item(summary))
+        if current is not None:
+            self.select_draft(current[0])
         if found:
             self.empty_label.setText("")
         elif query:
@@ -111,6 +114,7 @@ class DraftList(QWidget):
             item = self.drafts_view.item(row)
             if item.data(_ID_ROLE) == draft_id:
                 self.drafts_view.setCurrentItem(item)
+                self.drafts_view.scrollToItem(item)
                 return
 
     def current_summary(self) -> tuple[int, Status] | None:

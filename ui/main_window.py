@@ -225,8 +225,9 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     @Slot()
     def new_draft(self) -> None:
         """Start a new draft and put the cursor in it."""
-        self.session.new()
+        draft = self.session.new()
         self.draft_list.refresh()
+        self.draft_list.select_draft(draft.id)
         self.metadata_bar.title_edit.setFocus()
 
     @Slot(object)
@@ -236,6 +237,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         draft = self.service.create("", "", platforms=("x",), date=day, time=dt.time(9, 0))
         self.session.open(draft.id)
         self._refresh_lists()
+        self.draft_list.select_draft(draft.id)
         # After the calendar has redrawn (it keeps the focus otherwise): the title next.
         QTimer.singleShot(0, self.metadata_bar.title_edit.setFocus)
         self.statusBar().showMessage(f"New post for {day:%A %d %B}.", 4000)

@@ -279,3 +279,15 @@ def test_enter_on_an_empty_day_starts_a_post_scheduled_on_it(qtbot, make_window)
     draft = window.session.draft
     assert (draft.date, draft.status) == (day, Status.DRAFT)
     qtbot.waitUntil(window.metadata_bar.title_edit.hasFocus)
+
+
+def test_a_new_draft_is_selected_and_visible_in_the_list(qtbot, make_window):
+    window = make_window()
+    for number in range(40):
+        window.service.create(f"Older post {number}", "text")
+    window.draft_list.refresh()
+    type_post(qtbot, window, CLEAN)  # the open draft has text, so Ctrl+N makes a new one
+    window.new_draft()
+    view = window.draft_list.drafts_view
+    assert view.currentItem().data(Qt.ItemDataRole.UserRole) == window.session.draft.id
+    assert view.visualItemRect(view.currentItem()).intersects(view.viewport().rect())
