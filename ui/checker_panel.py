@@ -113,8 +113,20 @@ class CheckerPanel(QWidget):
             group.setIcon(0, severity_icon(severity))
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.findings_tree.addTopLevelItem(group)
+            by_check = Counter(f.check for f in members)
+            bundles: dict[str, QTreeWidgetItem] = {}
             for finding in members:
-                group.addChild(_finding_item(finding))
+                if by_check[finding.check] <= GROUP_ABOVE:
+                    group.addChild(_finding_item(finding))
+                    continue
+                bundle = bundles.get(finding.check)
+                if bundle is None:  # many of one kind: one row to open, not a wall of rows
+                    bundle = QTreeWidgetItem([_bundle_label(finding, by_check[finding.check])])
+                    bundle.setFlags(bundle.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                    bundle.setToolTip(0, finding.message)
+                    bundles[finding.check] = bundle
+                    group.addChild(bundle)
+                bundle.addChild(_finding_item(finding))
             group.setExpanded(True)
         if self.ignored:
             group = QTreeWidgetItem([f"Ignored, with a reason ({len(self.ignored)})"])
@@ -188,6 +200,7 @@ class CheckerPanel(QWidget):
                 finding.text,
                 finding.start,
             ):
+                _reveal(item)
                 self.findings_tree.setCurrentItem(item)
                 return True
         return False
@@ -200,6 +213,7 @@ class CheckerPanel(QWidget):
         current = self.findings_tree.currentItem()
         index = items.index(current) + 1 if current in items else 0
         item = items[index % len(items)]
+        _reveal(item)
         self.findings_tree.setCurrentItem(item)
         finding: Finding = item.data(0, _FINDING_ROLE)
         return finding
@@ -267,8 +281,7 @@ class CheckerPanel(QWidget):
                 continue
             if not include_ignored and group.text(0).startswith("Ignored"):
                 continue
-            children = (group.child(c) for c in range(group.childCount()))
-            items.extend(child for child in children if child is not None)
+            items.extend(_leaves(group))
         return items
 
     def _show_details(self, finding: Finding | None) -> None:
@@ -293,6 +306,43 @@ class CheckerPanel(QWidget):
         if advice:
             parts.append("<p><i>Suggestions:</i> " + "; ".join(map(escape, advice)) + "</p>")
         self.details_view.setHtml("".join(parts))
+
+
+#: More findings of one check than this in a severity group are listed under one row.
+GROUP_ABOVE = 3
+_BUNDLES = {
+    "plain-english.long-sentence": "Long sentences",
+    "plain-english.passive": "Passive verbs",
+    "plain-english.long-word": "Simpler words",
+    "spelling": "Spellings",
+}
+
+
+def _bundle_label(finding: Finding, count: int) -> str:
+    name = _BUNDLES.get(finding.check) or _BUNDLES.get(finding.rule) or finding.check
+    return f"{name} ({count}) \u2013 {finding.rule}"
+
+
+def _reveal(item: QTreeWidgetItem) -> None:
+    """Open the rows above ``item`` so that selecting it shows it."""
+    parent = item.parent()
+    while parent is not None:
+        parent.setExpanded(True)
+        parent = parent.parent()
+
+
+def _leaves(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The finding rows under ``item``, in order, through any bundle rows."""
+    out: list[QTreeWidgetItem] = []
+    for index in range(item.childCount()):
+        child = item.child(index)
+        if child is None:
+            continue
+        if child.data(0, _FINDING_ROLE) is not None:
+            out.append(child)
+        else:
+            out.extend(_leaves(child))
+    return out
 
 
 def _finding_item(finding: Finding) -> QTreeWidgetItem:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QTreeWi
 
 import checks
 from star_desktop.storage import ReadOnlyError, Status, Store
+from ui.checker_panel import _leaves
 from ui.editor import MAX_PASTE
 from ui.main_window import MainWindow
 
@@ -72,9 +73,7 @@ def panel_findings(window):
         group = tree.topLevelItem(g)
         if group.text(0).startswith("Ignored"):
             continue
-        found += [
-            group.child(c).data(0, Qt.ItemDataRole.UserRole) for c in range(group.childCount())
-        ]
+        found += [item.data(0, Qt.ItemDataRole.UserRole) for item in _leaves(group)]
     return found
 
 
@@ -425,3 +424,22 @@ def test_shift_f10_opens_the_fixes_menu_at_the_cursor(qtbot, window):
     assert any("0161 496 0000" in label for label in labels)
     editor.keyboard_menu.close()
     assert editor.toPlainText() == PHONE_POST
+
+
+def test_many_findings_of_one_kind_are_one_row_to_open(qtbot, window):
+    long = "We " + "and we ".join(f"met supplier number {n} at the fair" for n in range(12)) + ". "
+    editor = type_post(qtbot, window, long * 5)
+    tree = window.checker_panel.findings_tree
+    bundles = [
+        tree.topLevelItem(g).child(c)
+        for g in range(tree.topLevelItemCount())
+        for c in range(tree.topLevelItem(g).childCount())
+        if tree.topLevelItem(g).child(c).data(0, Qt.ItemDataRole.UserRole) is None
+    ]
+    (sentences,) = [b for b in bundles if b.text(0).startswith("Long sentences (5)")]
+    assert sentences.childCount() == 5
+    assert not sentences.isExpanded()
+    qtbot.keyClick(editor, Qt.Key.Key_F7)  # F7 still walks every finding, opening the row
+    walked = {window.checker_panel.select_next().check for _ in range(12)}
+    assert "plain-english.long-sentence" in walked
+    assert sentences.isExpanded()
