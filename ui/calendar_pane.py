@@ -241,6 +241,7 @@ class CalendarPane(QWidget):
         self._day = day
         self.refresh()
         if changed:
+            self._say("")  # a message about another month ("Theme for December saved") goes
             self.month_changed.emit(month_start(day))
 
     def summary(self) -> MonthSummary | None:

@@ -301,3 +301,12 @@ def test_the_targets_dialog_returns_the_numbers_set(make_pane, sample_store):
 
     QTimer.singleShot(0, answer)
     assert pane.target_answers(MARCH, {"x": 5, "linkedin": 3}) == {"x": 12}
+
+
+def test_a_message_about_one_month_goes_when_another_is_shown(make_pane, sample_store, qtbot):
+    pane = make_pane(sample_store)
+    pane.theme_edit.setText("Social value month")
+    pane.theme_edit.editingFinished.emit()
+    assert "saved" in pane.status_label.text()
+    qtbot.keyClick(pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert pane.status_label.text() == ""
