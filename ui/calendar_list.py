@@ -55,9 +55,14 @@ class PostList(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.header()
+        # The title is what the author reads: it always shows whole, and the columns after
+        # it scroll; long categories and notes get a share the author can widen (their
+        # full text is in the tooltip).
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        for column, width in ((5, 150), (6, 160)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
         self.itemActivated.connect(self._on_item_activated)
 
     def set_drafts(self, data: DayData) -> None:

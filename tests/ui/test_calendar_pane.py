@@ -310,3 +310,11 @@ def test_a_message_about_one_month_goes_when_another_is_shown(make_pane, sample_
     assert "saved" in pane.status_label.text()
     qtbot.keyClick(pane, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert pane.status_label.text() == ""
+
+
+def test_the_list_view_shows_titles_whole_in_a_narrow_pane(make_pane, sample_store):
+    pane = make_pane(sample_store)
+    pane.resize(700, 360)
+    pane.set_view("list")
+    titles = pane.post_list
+    assert titles.columnWidth(2) >= titles.sizeHintForColumn(2)  # no "Exam..." titles
