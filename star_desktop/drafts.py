@@ -199,11 +199,9 @@ class DraftsService:
 
     def new_or_reuse(self) -> Draft:
         """A new empty draft for X, or the newest one if it is still empty and untitled."""
-        newest = self.store.db.execute(
-            "SELECT id FROM drafts WHERE status = 'draft' ORDER BY id DESC LIMIT 1"
-        ).fetchone()
+        newest = self.store.newest_id(Status.DRAFT)
         if newest is not None:
-            draft = self.store.get(int(newest[0]))
+            draft = self.store.get(newest)
             if not draft.title.strip() and not draft.text.strip():
                 return draft
         return self.create("", "", platforms=("x",))

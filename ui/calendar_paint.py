@@ -104,18 +104,14 @@ def paint_status_icon(painter: QPainter, rect: QRectF, status: Status, ink: QCol
     elif status is Status.PUBLISHED:
         painter.setBrush(ink)
         painter.drawEllipse(box)
-    elif status is Status.SUBMITTED:
+    elif status in (Status.SUBMITTED, Status.CHANGES_REQUESTED):
+        # a triangle pointing on: filled when waiting for approval, open when sent back
         path = QPainterPath(QPointF(x + w * 0.15, y))
         path.lineTo(QPointF(x + w, y + h / 2))
         path.lineTo(QPointF(x + w * 0.15, y + h))
         path.closeSubpath()
-        painter.setBrush(ink)
-        painter.drawPath(path)
-    elif status is Status.CHANGES_REQUESTED:
-        path = QPainterPath(QPointF(x + w * 0.15, y))
-        path.lineTo(QPointF(x + w, y + h / 2))
-        path.lineTo(QPointF(x + w * 0.15, y + h))
-        path.closeSubpath()
+        if status is Status.SUBMITTED:
+            painter.setBrush(ink)
         painter.drawPath(path)
     elif status is Status.ARCHIVED:
         painter.drawRect(box)

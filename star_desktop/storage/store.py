@@ -438,6 +438,13 @@ class Store(SideTables):
             sql += f" LIMIT {int(limit)}"
         return [_summary(row) for row in self.db.execute(sql, params).fetchall()]
 
+    def newest_id(self, status: Status) -> int | None:
+        """The id of the draft with ``status`` made last, or None."""
+        row = self.db.execute(
+            "SELECT id FROM drafts WHERE status = ? ORDER BY id DESC LIMIT 1", (status.value,)
+        ).fetchone()
+        return int(row[0]) if row else None
+
     def count_drafts(self) -> int:
         """How many drafts there are."""
         return int(self.db.execute("SELECT count(*) FROM drafts").fetchone()[0])
