@@ -70,13 +70,13 @@ def image_problems(
         most = limits.alt_limits.get(platform)
         if most and len(alt) > most:
             problems.append(
-                f"{label}'s alt text has {len(alt):,} characters; {_NAMES[platform]} takes "
+                f"{label}'s alt text has {len(alt):,} characters; {PLATFORM_NAMES[platform]} takes "
                 f"at most {most:,}: shorten it."
             )
         largest = limits.upload_limits.get(platform)
         if largest and image.bytes > largest:
             problems.append(
-                f"{label} is {image.bytes / 1e6:.1f} MB; {_NAMES[platform]} takes at most "
+                f"{label} is {image.bytes / 1e6:.1f} MB; {PLATFORM_NAMES[platform]} takes at most "
                 f"{largest / 1e6:.0f} MB: shrink it."
             )
     if not (image.no_personal and image.no_security):
@@ -94,7 +94,8 @@ def image_problems(
     return problems
 
 
-_NAMES = {"x": "X", "linkedin": "LinkedIn", "website": "the website"}
+#: Each platform as a sentence names it ("X takes at most ...", "copied for the website").
+PLATFORM_NAMES = {"x": "X", "linkedin": "LinkedIn", "website": "the website"}
 
 
 def training_problem(person: Person | None, today: dt.date) -> str | None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 import checks
 from star_desktop.drafts import DraftsService
-from star_desktop.readiness import Readiness, is_overridden
+from star_desktop.readiness import is_overridden
 from star_desktop.storage import Autosaver, ConflictError, Draft, SaveError, UnknownDraftError
 from star_desktop.workflow import Action
 from ui.workers import CheckDispatcher, CheckRequest
@@ -245,12 +245,3 @@ class DraftSession(QObject):
         self.report = report
         self.report_revision = revision
         self.report_ready.emit(report, self.hidden_findings(report))
-
-    # submitting
-
-    def readiness(self) -> Readiness:
-        """Whether the draft can be submitted now (the text is saved first)."""
-        assert self.draft is not None
-        self.flush()
-        report = self.report if self.report is not None and self.report.text == self.text else None
-        return self.service.readiness(self.draft.id, report)

@@ -36,11 +36,11 @@ from star_desktop.calendar import CATEGORY_LABELS
 from star_desktop.packs import decisions
 from star_desktop.packs.archive import PackError
 from star_desktop.packs.keys import InstallationKey
+from star_desktop.packs.model import PLATFORM_TITLES
 from star_desktop.packs.verify import Verified
 from ui.previews import PreviewTabs
 
 _CHOICES = (("approve", "Approve"), ("changes", "Request changes"), ("reject", "Reject"))
-_PLATFORMS = {"x": "X", "linkedin": "LinkedIn", "website": "Website"}
 
 
 class PackReviewDialog(QDialog):
@@ -246,7 +246,7 @@ def _covered(text: str) -> str:
 def _details_html(post: dict[str, Any]) -> str:
     rows = [
         ("Scheduled", f"{post.get('date') or 'not scheduled'} {post.get('time') or ''}"),
-        ("Platforms", ", ".join(_PLATFORMS.get(p, p) for p in post["platforms"])),
+        ("Platforms", ", ".join(PLATFORM_TITLES.get(p, p) for p in post["platforms"])),
         ("Audiences", ", ".join(a.capitalize() for a in post["audiences"]) or "none"),
         ("Category", CATEGORY_LABELS.get(post.get("category") or "", "none")),
         ("Author", f"{post.get('author') or 'unnamed'}; Data Protection training "

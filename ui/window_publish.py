@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from star_desktop.drafts import DraftsService, RefusedError
+from star_desktop.readiness import PLATFORM_NAMES
 from star_desktop.storage import Draft, StorageError
 from star_desktop.workflow import Action
 from ui.dialogs import saved
 from ui.draft_session import DraftSession
-
-PLATFORM_NAMES = {"x": "X", "linkedin": "LinkedIn", "website": "the website"}
 
 
 def platform_text(draft: Draft, platform: str) -> str:

@@ -27,6 +27,8 @@ MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 PDF = "pack.pdf"
 SCHEDULE = "schedule.csv"
+#: Platform names as the pack's PDF and the review screen show them.
+PLATFORM_TITLES = {"x": "X", "linkedin": "LinkedIn", "website": "Website"}
 
 
 def canonical(data: object) -> bytes:

@@ -20,10 +20,10 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from star_desktop.calendar import CATEGORY_LABELS, MIX_LABELS, count_mentions
+from star_desktop.packs.model import PLATFORM_TITLES
 from star_desktop.storage import CATEGORIES
 
 _MIX_OF = {c.name: c.mix for c in CATEGORIES}
-_PLATFORMS = {"x": "X", "linkedin": "LinkedIn", "website": "Website"}
 _PEOPLE = {
     "": "not answered",
     "none": "no one identifiable",
@@ -121,7 +121,7 @@ def _cover(pdf: FPDF, manifest: Mapping[str, Any], posts: Sequence[Mapping[str, 
     pdf.ln(1)
     for number, post in enumerate(posts, 1):
         when = _long(post["date"]) if post.get("date") else "not scheduled"
-        where = ", ".join(_PLATFORMS.get(p, p) for p in post["platforms"])
+        where = ", ".join(PLATFORM_TITLES.get(p, p) for p in post["platforms"])
         flags = []
         if post["findings"]:
             flags.append(
@@ -164,7 +164,7 @@ def _post(
     _heading(pdf, f"Post {number} of {total}: {post['title'] or '(no title)'}", 14)
     when = _long(post["date"]) + (f" at {post['time']}" if post.get("time") else "")
     _line(pdf, f"Scheduled: {when if post.get('date') else 'not scheduled'}")
-    _line(pdf, "Platforms: " + ", ".join(_PLATFORMS.get(p, p) for p in post["platforms"]))
+    _line(pdf, "Platforms: " + ", ".join(PLATFORM_TITLES.get(p, p) for p in post["platforms"]))
     _line(pdf, "Audiences: " + (", ".join(a.capitalize() for a in post["audiences"]) or "none"))
     category = CATEGORY_LABELS.get(post.get("category") or "", "none")
     _line(pdf, f"Category: {category}")
