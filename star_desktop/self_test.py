@@ -93,6 +93,9 @@ def _rules(policy: checks.Policy) -> str:
     missing = [f for f in ("spelling", "grammar", "personal-data", "length") if f not in done]
     if missing:
         raise AssertionError(f"no working example for {', '.join(missing)}")
+    tense = checks.check("We are leveraging data.", policy=policy).findings
+    if not any("using" in f.replacements for f in tense):  # lemminflect's data is bundled
+        raise AssertionError("the fix for 'leveraging' is not offered as 'using'")
     return f"{len(done)} families flag their examples (spelling and grammar included)"
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QImage, QKeyEvent, 
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
 from checks import Finding, Report
+from checks.fixes import fix_edit
 from ui.highlighter import FindingsHighlighter, Mark
 from ui.image_strip import image_files
 from ui.offsets import Utf16Map
@@ -83,13 +84,14 @@ class DraftEditor(QPlainTextEdit):
         mark = self._mark_of(finding)
         if mark is None or self.isReadOnly():
             return False
+        text = self.document().toPlainText()
+        offsets = Utf16Map(text)
+        edit = fix_edit(text, offsets.from_qt(mark.start), offsets.from_qt(mark.end), replacement)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.setPosition(mark.start)
-        cursor.setPosition(mark.end, QTextCursor.MoveMode.KeepAnchor)
-        if replacement == "" and self._is_spaced(mark):
-            cursor.setPosition(mark.end + 1, QTextCursor.MoveMode.KeepAnchor)  # its space too
-        cursor.insertText(replacement)
+        cursor.setPosition(offsets.to_qt(edit.start))
+        cursor.setPosition(offsets.to_qt(edit.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(edit.new)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         return True
@@ -218,12 +220,6 @@ class DraftEditor(QPlainTextEdit):
 
     def _mark_of(self, finding: Finding) -> Mark | None:
         return next((m for m in self.highlighter.marks if m.finding is finding), None)
-
-    def _is_spaced(self, mark: Mark) -> bool:
-        text = self.document().toPlainText()
-        before = text[mark.start - 1 : mark.start] if mark.start else " "
-        after = text[mark.end : mark.end + 1]
-        return before in (" ", "\n", "") and after == " "
 
 
 def tooltip_for(finding: Finding) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checks.findings import Finding
+from checks.inflect import PARTICIPLE, PAST, inflect, is_auxiliary, verb_forms
 from checks.lexicon import Lexicon
 from checks.rules import Context, PolicyError, Rule, TermGroup, expand_alternatives, regex
 
@@ -36,11 +37,12 @@ class Substitution:
         table = rule.options.get("replace")
         if not isinstance(table, dict) or not table:
             raise PolicyError(f"rule {rule.id}: substitution needs a non-empty 'replace' table")
-        self.entries: dict[int, _Entry] = {}
+        self.entries: dict[int, tuple[_Entry, str | None]] = {}
         for term, value in table.items():
             entry = self._entry(term, value)
-            for alternative in expand_alternatives(term):
-                self.entries[lexicon.add(alternative)] = entry
+            alternatives = expand_alternatives(term)
+            for alternative, form in zip(alternatives, verb_forms(alternatives), strict=True):
+                self.entries[lexicon.add(alternative)] = (entry, form)
         self.unless = TermGroup(rule.options.get("unless", {}), rule.id, lexicon, "unless")
 
     def _entry(self, term: str, value: object) -> _Entry:
@@ -65,7 +67,7 @@ class Substitution:
         else:
             found = [(key, hits[key]) for key in self.entries if key in hits]
         for key, spans in found:
-            entry = self.entries[key]
+            entry, form = self.entries[key]
             for start, end in spans:
                 if entry.unless_after and entry.unless_after.match(text, end):
                     continue
@@ -80,12 +82,26 @@ class Substitution:
                 if not entry.suggestion.strip():  # "" removes the words
                     yield self.rule.finding(ctx.doc, start, end, [_REMOVE], [""])
                     continue
-                suggestions = [
-                    match_case(text[start:end], s.strip())
-                    for s in entry.suggestion.split(";")
-                    if s.strip()
-                ]
+                tag = form
+                if form == PAST and is_auxiliary(_word_before(text, start)):
+                    tag = PARTICIPLE
+                suggestions = list(
+                    dict.fromkeys(
+                        match_case(text[start:end], inflect(s.strip(), tag))
+                        for s in entry.suggestion.split(";")
+                        if s.strip()
+                    )
+                )
                 yield self.rule.finding(ctx.doc, start, end, suggestions, suggestions)
+
+
+_LAST_WORD = re.compile(r"([A-Za-z']+)\s*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start`` ("was" in "was facilitated")."""
+    found = _LAST_WORD.search(text, max(0, start - 20), start)
+    return found.group(1) if found else ""
 
 
 #: The suggestion shown for an entry whose replacement is "" (remove the words).
