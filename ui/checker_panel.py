@@ -64,7 +64,10 @@ class CheckerPanel(QWidget):
         self.findings_tree.setHeaderHidden(True)
         self.findings_tree.setRootIsDecorated(True)
         self.findings_tree.setUniformRowHeights(False)
-        self.findings_tree.setWordWrap(True)
+        # Each line of a row cut to the width with an ellipsis (the whole text is in its
+        # tooltip): wrapped rows grew more lines than their height showed.
+        self.findings_tree.setWordWrap(False)
+        self.findings_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.details_view = QTextBrowser()
         self.details_view.setObjectName("findingDetails")
         self.details_view.setAccessibleName("Finding details")
@@ -349,15 +352,36 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     if finding.start == finding.end:  # about the post as a whole, such as an image
         label = f"{finding.message} \u2013 {finding.rule}"
     else:
-        shown = finding.text if len(finding.text) <= 40 else finding.text[:39] + "\u2026"
-        label = f"\u2018{shown}\u2019 \u2013 {finding.rule}"
+        label = f"\u2018{excerpt(finding.text)}\u2019 \u2013 {finding.rule}"
     if finding.part == "title":
         label = f"Title: {label}"
     item = QTreeWidgetItem([f"{label}\n{row_detail(finding)}"])
     item.setIcon(0, severity_icon(finding.severity))
     item.setData(0, _FINDING_ROLE, finding)
-    item.setToolTip(0, f"{finding.message}\nPolicy: {finding.clause}")
+    item.setToolTip(0, f"\u2018{finding.text}\u2019\n{finding.message}\nPolicy: {finding.clause}")
     return item
+
+
+#: Words kept from each end of a long quoted span: two long sentences that start alike
+#: ("The council will be working ...") still read differently by their ends.
+_HEAD_CHARS, _TAIL_CHARS, _SHORT = 24, 16, 42
+
+
+def excerpt(text: str) -> str:
+    """``text`` whole when short, else its first and last words around an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= _SHORT:
+        return text
+    words = text.split(" ")
+    head: list[str] = []
+    while words and len(" ".join(head)) < _HEAD_CHARS:
+        head.append(words.pop(0))
+    tail: list[str] = []
+    while words and len(" ".join(tail)) < _TAIL_CHARS:
+        tail.insert(0, words.pop())
+    if not words:  # nothing left out: the whole text is barely over the limit
+        return " ".join(head + tail)
+    return f"{' '.join(head)} \u2026 {' '.join(tail)}"
 
 
 _POLICY_LINE = re.compile(r"\(policy line (\d+)\)")
@@ -366,16 +390,13 @@ _POLICY_LINE = re.compile(r"\(policy line (\d+)\)")
 def row_detail(finding: Finding) -> str:
     """The second line of a finding's row: its clause, short, and its fix."""
     line = _POLICY_LINE.search(finding.clause)
-    if line:
-        clause = f"Policy line {line.group(1)}"
-    else:
-        clause = finding.clause if len(finding.clause) <= 48 else finding.clause[:47] + "\u2026"
+    clause = f"Policy line {line.group(1)}" if line else finding.clause
     if finding.replacements:
         first = finding.replacements[0]
         fix = f"fix: \u2018{first}\u2019" if first else "fix: remove it"
     elif finding.suggestions:
         first = finding.suggestions[0]
-        fix = "advice: " + (first if len(first) <= 48 else first[:47] + "\u2026")
+        fix = f"advice: {first}"
     else:
         fix = ""
     return f"{clause} \u00b7 {fix}" if fix else clause

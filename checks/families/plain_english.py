@@ -109,7 +109,8 @@ class PlainEnglish:
         rule = self.rules.get("passive")
         if rule:
             for found in find_passives(doc.folded, doc.text):
-                yield rule.finding(doc, found.start, found.end, [found.active_hint()])
+                if not is_heading(doc.text, found.start):
+                    yield rule.finding(doc, found.start, found.end, [found.active_hint()])
         yield from self._abbreviations(doc)
         rule = self.rules.get("long-word")
         if rule:
@@ -277,3 +278,27 @@ def _ends_sentence(text: str, end: int) -> bool:
         return False
     following = rest[1:].lstrip(" ")
     return not following or following[0].isupper() or following[0] in "\n\r"
+
+
+#: A heading is a short line of its own with no full stop: "Contracts Awarded To Local Firms".
+HEADING_WORDS = 12
+
+
+def is_heading(text: str, offset: int) -> bool:
+    """True when ``offset`` is in a heading line: headings are written short, not active.
+
+    A heading is a line of at most `HEADING_WORDS` words, not ending in sentence
+    punctuation, at the start of the text or after a blank line, with more text on the
+    lines below it (a one-line post with no full stop is a post, not a heading).
+    """
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or line[-1] in ".!?:;," or len(line.split()) > HEADING_WORDS:
+        return False
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    alone_before = not before.strip() or before.endswith("\n\n")
+    alone_after = after.startswith("\n") and after.strip() != ""
+    return alone_before and alone_after

@@ -28,6 +28,8 @@ HARD = (
 )
 
 PASSIVE_FLAGGED = {
+    "one-line-post": ("Contracts were awarded to local firms", "were awarded"),
+    "line-before-a-heading": ("Intro.\nNew homes were built\n\nMore soon.", "were built"),
     "was-awarded-by": ("The contract was awarded by STAR Procurement.", "was awarded"),
     "were-built": ("New homes were built in Rochdale.", "were built"),
     "must-be-submitted": ("Bids must be submitted by 5pm on Friday.", "be submitted"),
@@ -40,6 +42,8 @@ PASSIVE_FLAGGED = {
 }
 
 PASSIVE_NEAR_MISSES = {
+    "heading": "Contracts Were Awarded To Local Firms\n\nSix firms from Rochdale won places.",
+    "heading-mid-article": "Our news.\n\nNew Homes Were Built\nTwelve homes opened in May.",
     "excited": "We are excited to announce our new partner.",
     "pleased": "We are pleased to welcome twelve apprentices.",
     "interested": "If your business is interested, get in touch.",

@@ -443,3 +443,39 @@ def test_many_findings_of_one_kind_are_one_row_to_open(qtbot, window):
     walked = {window.checker_panel.select_next().check for _ in range(12)}
     assert "plain-english.long-sentence" in walked
     assert sentences.isExpanded()
+
+
+def _rows_of(tree, check):
+    items = []
+    for g in range(tree.topLevelItemCount()):
+        for item in _leaves(tree.topLevelItem(g)):
+            if item.data(0, Qt.ItemDataRole.UserRole).check == check:
+                items.append(item)
+    return items
+
+
+def test_two_long_sentences_that_start_alike_read_differently(qtbot, window):
+    start = "The council will be working closely with the suppliers on the framework "
+    text = (
+        start + "over the coming months so that every school in the borough gets a fair "
+        "chance at the savings. " + start + "during the spring as well so that every "
+        "nursery and care home sees the same savings next year."
+    )
+    type_post(qtbot, window, text)
+    tree = window.checker_panel.findings_tree
+    rows = _rows_of(tree, "plain-english.long-sentence")
+    assert len(rows) == 2
+    first_lines = {row.text(0).split("\n")[0] for row in rows}
+    assert len(first_lines) == 2  # the ends of the sentences tell them apart
+    assert any("savings.\u2019" in line for line in first_lines)
+
+
+def test_a_row_is_tall_enough_for_both_its_lines_in_a_narrow_checker(qtbot, window):
+    type_post(qtbot, window, "Call Jo on 07700 900123 today please.")
+    tree = window.checker_panel.findings_tree
+    window.checker_panel.resize(220, 500)
+    [row] = _rows_of(tree, "personal-data.phone")
+    assert row.text(0).count("\n") == 1
+    height = tree.visualItemRect(row).height()
+    assert height >= 2 * tree.fontMetrics().lineSpacing()
+    assert not tree.wordWrap()  # a wrapped row grows lines its height does not show
