@@ -20,6 +20,36 @@ POST = (
 )
 
 
+TITLES = (
+    "Meet the Buyer: Stockport",
+    "Social value award winners",
+    "Apprentice week begins",
+    "New tenders on The Chest",
+    "Trafford school meals contract awarded",
+    "How to register as a supplier",
+    "Rochdale highways framework live",
+    "Team profile: category managers",
+    "Supplier webinar recording",
+    "Christmas opening hours",
+    "Fair payment: our record",
+    "Local spend figures for Q2",
+)
+
+
+def _fill_month(window: object, today: dt.date) -> None:
+    """Posts over the month (two on some days) and three drafts with no date yet."""
+    service = window.service  # type: ignore[attr-defined]
+    first = today.replace(day=1)
+    platforms = (("x",), ("linkedin",), ("website",), ("x", "linkedin"))
+    for n, title in enumerate(TITLES * 2):
+        day = first + dt.timedelta(days=(n * 5) % 28)
+        draft = service.create(title=title, text=f"{title}. More on our website.")
+        service.update(draft.id, version=draft.version, date=day, platforms=platforms[n % 4])
+    for title in ("Ideas: supplier stories", "Spring events round-up", "Thank you, partners"):
+        service.create(title=title, text=f"{title}.")
+    window.calendar_pane.refresh()  # type: ignore[attr-defined]
+
+
 def main(out: str) -> int:
     folder = Path(tempfile.mkdtemp(prefix="star-shot-"))
     os.environ["STAR_DESKTOP_WORDS"] = str(folder / "words.txt")
@@ -65,6 +95,12 @@ def main(out: str) -> int:
     window.editor.setPlainText(os.environ.get("SHOT_TEXT", POST))  # SHOT_TEXT: another post
     if os.environ.get("SHOT_IMAGE"):  # attach an image (as the Add image button does)
         window.attach_images([os.environ["SHOT_IMAGE"]])
+    if os.environ.get("SHOT_BUSY"):  # a month of a busy team's posts, some unscheduled
+        _fill_month(window, dt.date.today())
+    if os.environ.get("SHOT_PLAN"):  # the calendar fills the window (View > Plan the month)
+        window.set_planning(True)
+    if os.environ.get("SHOT_VIEW"):  # "week" or "list"
+        window.calendar_pane.set_view(os.environ["SHOT_VIEW"])
     if os.environ.get("SHOT_PREVIEWS"):  # show the previews instead of the calendar
         window.docks["previews"].raise_()
     if os.environ.get("SHOT_SUBMIT"):  # show a submitted (locked) post

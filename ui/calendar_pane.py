@@ -37,8 +37,10 @@ from star_desktop.calendar import (
 )
 from star_desktop.drafts import DraftsService
 from star_desktop.storage import ConflictError, DraftSummary, StorageError
+from ui.calendar_filters import CalendarFilters
 from ui.calendar_list import PostList, StatusLegend, ask_date
 from ui.calendar_paint import long_date
+from ui.calendar_tray import UnscheduledTray
 from ui.calendar_views import DayData, DayGrid
 from ui.dialogs import saved
 from ui.gauges import MonthGauges
@@ -60,6 +62,7 @@ class CalendarPane(QWidget):
     new_post_requested = Signal(object)  # a day (an empty day was opened)
     draft_rescheduled = Signal(int, object)
     month_changed = Signal(object)
+    planning_toggled = Signal(bool)  # the Plan the month button: fill the window, or not
 
     def __init__(self, service: DraftsService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,6 +77,10 @@ class CalendarPane(QWidget):
         self._day = dt.date.today()
         self._summary: MonthSummary | None = None
         self._loading = False
+        #: Moves that Ctrl+Z puts back, newest last: (draft id, the day it had, or None).
+        self._moves: list[tuple[int, dt.date | None]] = []
+        #: Planning (the calendar fills the window): filters and the tray show.
+        self._planning = False
 
         # widgets
         self.prev_button = self._arrow(Qt.ArrowType.LeftArrow, "Previous month", "Ctrl+Page Up")
@@ -84,7 +91,7 @@ class CalendarPane(QWidget):
         title_font.setPointSizeF(max(title_font.pointSizeF(), 9) * 1.5)
         title_font.setBold(True)
         self.month_label.setFont(title_font)
-        self.today_button = QPushButton("&Today", self)
+        self.today_button = QPushButton("To&day", self)
         self.today_button.setAccessibleName("Go to today")
         self.view_group = QButtonGroup(self)
         self.view_buttons: dict[str, QPushButton] = {}
@@ -97,7 +104,7 @@ class CalendarPane(QWidget):
             button.setAccessibleName(f"{name.title()} view")
             self.view_group.addButton(button, number)
             self.view_buttons[name] = button
-        self.theme_label = QLabel("T&heme:", self)
+        self.theme_label = QLabel("&Theme:", self)
         self.theme_edit = QLineEdit(self)
         self.theme_edit.setObjectName("themeEdit")
         self.theme_edit.setPlaceholderText("No theme yet: type this month's theme")
@@ -124,6 +131,21 @@ class CalendarPane(QWidget):
         for view in (self.month_grid, self.week_grid, self.post_list):
             self.view_stack.addWidget(view)
         self.legend = StatusLegend(self)
+        self.filters = CalendarFilters(self)
+        self.tray = UnscheduledTray(self)
+        self.tray_label = QLabel("Un&scheduled drafts: drag one onto a day", self)
+        self.tray_label.setBuddy(self.tray)
+        self.undo_button = QPushButton("&Undo move", self)
+        self.undo_button.setObjectName("undoMove")
+        self.undo_button.setToolTip("Put the last moved post back on its day (Ctrl+Z)")
+        self.undo_button.setVisible(False)
+        self.plan_button = QPushButton("Pla&n the month", self)
+        self.plan_button.setObjectName("planMonth")
+        self.plan_button.setCheckable(True)
+        self.plan_button.setToolTip(
+            "Let the calendar fill the window, with filters and unscheduled drafts (Ctrl+Shift+M)"
+        )
+        self.plan_button.clicked.connect(self.planning_toggled)
         self.gauges = MonthGauges(self)
         self.targets_button = QPushButton("Targets\u2026", self)
         self.targets_button.setObjectName("editTargets")
@@ -148,6 +170,11 @@ class CalendarPane(QWidget):
             grid.day_selected.connect(self._on_day_selected)
             grid.outside_requested.connect(self._on_outside_requested)
         self.post_list.draft_activated.connect(self.draft_activated)
+        self.filters.changed.connect(self._on_filters_changed)
+        self.tray.schedule_requested.connect(lambda draft_id: self.move_draft(draft_id, self._day))
+        self.tray.unschedule_requested.connect(lambda draft_id: self.move_draft(draft_id, None))
+        self.tray.draft_activated.connect(self.draft_activated)
+        self.undo_button.clicked.connect(self.undo_move)
         self.post_list.move_requested.connect(self._on_move_requested)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
@@ -161,6 +188,7 @@ class CalendarPane(QWidget):
         top.addWidget(self.month_label)
         top.addWidget(self.next_button)
         top.addWidget(self.today_button)
+        top.addWidget(self.plan_button)
         top.addStretch(1)
         for button in self.view_buttons.values():
             top.addWidget(button)
@@ -169,9 +197,12 @@ class CalendarPane(QWidget):
         theme_row.addWidget(self.theme_edit, 1)
         theme_row.addWidget(self.targets_button)
         left = QVBoxLayout()
+        left.addWidget(self.filters, 0, Qt.AlignmentFlag.AlignRight)
         left.addWidget(self.empty_label)
         left.addWidget(self.view_stack, 1)
         left.addWidget(self.legend)
+        left.addWidget(self.tray_label)
+        left.addWidget(self.tray)
         gauges_area = QScrollArea(self)
         gauges_area.setWidget(self.gauges)
         gauges_area.setWidgetResizable(True)
@@ -187,7 +218,10 @@ class CalendarPane(QWidget):
         outer.addWidget(self.focus_label)
         outer.addWidget(self.election_label)
         outer.addLayout(body, 1)
-        outer.addWidget(self.status_label)
+        messages = QHBoxLayout()
+        messages.addWidget(self.status_label, 1)
+        messages.addWidget(self.undo_button)
+        outer.addLayout(messages)
 
         # state
         self.view_buttons["month"].setChecked(True)
@@ -231,6 +265,17 @@ class CalendarPane(QWidget):
         self.week_grid.setAccessibleName(f"Week beginning {long_date(week_days[0])}")
         self.week_grid.set_days(week_days, week_data)
         self.post_list.set_drafts(data)
+        unscheduled = [
+            d for d in self._store.list_drafts(unscheduled=True) if self.filters.matches(d)
+        ]
+        self.tray.set_drafts(unscheduled)
+        self.tray_label.setText(
+            f"Un&scheduled drafts ({len(unscheduled)}): drag one onto a day, or press Enter"
+        )
+        self.tray.setMaximumHeight(self.tray.sizeHintForRow(0) * 4 + 6 if unscheduled else 0)
+        self.tray.setVisible(bool(unscheduled) and self._planning)
+        self.tray_label.setVisible(bool(unscheduled) and self._planning)
+        self.filters.setVisible(self._planning)
         for grid in (self.month_grid, self.week_grid):
             grid.select_day(self._day)
         self._loading = False
@@ -258,13 +303,14 @@ class CalendarPane(QWidget):
         self.view_buttons[name].setChecked(True)
         self.view_stack.setCurrentIndex(index)
 
-    def move_draft(self, draft_id: int, day: dt.date) -> bool:
+    def move_draft(self, draft_id: int, day: dt.date | None, *, undoing: bool = False) -> bool:
         """Reschedule a post to ``day`` (its time is kept) through the drafts service.
 
-        The move is made over the version the calendar shows; if the post changed
-        since (or cannot be moved in its status), it is refused with a message and the
-        calendar reloads. Emits `draft_rescheduled` after the database update.
-        Returns True when it moved.
+        ``None`` takes its date away (back to the unscheduled tray). The move is made
+        over the version the calendar shows; if the post changed since (or cannot be
+        moved in its status), it is refused with a message and the calendar reloads.
+        Emits `draft_rescheduled` after the database update. Ctrl+Z (`undo_move`) puts
+        it back. Returns True when it moved.
         """
         try:
             draft = self._store.get(draft_id)
@@ -283,7 +329,18 @@ class CalendarPane(QWidget):
             self.refresh()
             self._say(f"Could not move '{draft.title}': {exc}")
             return False
-        message = f"Moved '{draft.title}' to {long_date(day)}."
+        if not undoing:
+            self._moves.append((draft_id, draft.date))
+        self.undo_button.setVisible(bool(self._moves))
+        if day is None:
+            self.draft_rescheduled.emit(draft_id, day)
+            self.refresh()
+            self._say(f"'{draft.title}' has no date now: it is in the unscheduled drafts.")
+            return True
+        where = "back to" if undoing else "to"
+        message = f"Moved '{draft.title}' {where} {long_date(day)}."
+        if not undoing:
+            message += " Ctrl+Z puts it back."
         findings = period_findings_for(f"{draft.title}\n{draft.text}", day, self._policy, draft_id)
         if findings:
             message += f" That day is in the pre-election period: {findings[0].message}"
@@ -294,7 +351,38 @@ class CalendarPane(QWidget):
         self._say(message)
         return True
 
+    def set_planning(self, on: bool) -> None:
+        """Show the filters and the unscheduled drafts while the calendar fills the window.
+
+        Below the post there is room for the month only, so it shows every post there.
+        """
+        self._planning = on
+        self.plan_button.setChecked(on)
+        self.plan_button.setText("&Back to writing" if on else "Pla&n the month")
+        if not on and self.filters.active():
+            self.filters.clear()
+        self.refresh()
+
+    def can_undo(self) -> bool:
+        """True when a move can be put back (Edit > Undo in the calendar does it)."""
+        return bool(self._moves)
+
+    def undo_move(self) -> bool:
+        """Put the last moved post back where it was (Ctrl+Z in the calendar)."""
+        if not self._moves:
+            self._say("There is no move to undo.")
+            return False
+        draft_id, day = self._moves.pop()
+        moved = self.move_draft(draft_id, day, undoing=True)
+        self.undo_button.setVisible(bool(self._moves))
+        return moved
+
     # slots
+
+    @Slot()
+    def _on_filters_changed(self) -> None:
+        self.refresh()
+        self._say(self.filters.describe())
 
     @Slot(int)
     def _on_view_group_clicked(self, number: int) -> None:
@@ -406,7 +494,9 @@ class CalendarPane(QWidget):
             posts = summary.drafts if month == summary.first else self._month_drafts(month)
             for draft in posts:
                 self._versions[draft.id] = draft.version
-                if draft.date is not None and first <= draft.date <= last:
+                if draft.date is None or not first <= draft.date <= last:
+                    continue
+                if self.filters.matches(draft):
                     drafts.setdefault(draft.date, []).append(draft)
             month = add_months(month, 1)
         events: dict[dt.date, tuple[object, ...]] = {}

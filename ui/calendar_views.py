@@ -62,6 +62,7 @@ class DayGrid(QTableWidget):
         self.setObjectName("weekGrid" if week else "monthGrid")
         self.setItemDelegate(DayDelegate(self))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # one Tab stop: the arrow keys move between days
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)

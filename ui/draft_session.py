@@ -8,6 +8,7 @@ what the workflow does not allow. The session keeps the editor's text in step wi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -159,6 +160,8 @@ class DraftSession(QObject):
             self.autosaver.version = self.draft.version
         else:  # only details changed, so our text can go over their version
             self.autosaver.keep_mine(self.draft.version)
+            # The words typed since the last save stay on screen and are saved next.
+            self.draft = dataclasses.replace(self.draft, text=self.autosaver.pending)
         self.draft_loaded.emit(self.draft)
         self.request_check(now=True)
 

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -72,6 +73,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.policy = policy
         self.settings = settings
         self.service = DraftsService(store, policy)
+        #: The writing layout while the calendar fills the window (Plan the month).
+        self._planning_state: QByteArray | None = None
         self._adopt_profile_from_settings()
 
         # widgets
@@ -150,8 +153,9 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.keep_button.clicked.connect(self._on_keep_mine)
         self.theirs_button.clicked.connect(self._on_take_theirs)
         self.draft_list.draft_activated.connect(self.open_draft)
-        self.calendar_pane.draft_activated.connect(self.open_draft)
-        self.calendar_pane.new_post_requested.connect(self.new_post_on)
+        self.calendar_pane.draft_activated.connect(self._open_from_calendar)
+        self.calendar_pane.planning_toggled.connect(self.set_planning)
+        self.calendar_pane.new_post_requested.connect(self._new_post_from_calendar)
         self.calendar_pane.draft_rescheduled.connect(self._on_draft_rescheduled)
 
         # layout
@@ -209,6 +213,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.save_label)
         self._build_menus()
+        self._set_tab_order()
 
         # state
         self.resize(1400, 900)
@@ -473,6 +478,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.set_planning(False)  # the writing layout is the one to come back to
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
         self.session.close()
@@ -610,7 +616,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(action("&Quit", self.close, QKeySequence.StandardKey.Quit))
         edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(action("&Undo", self.editor.undo, QKeySequence.StandardKey.Undo))
+        edit_menu.addAction(action("&Undo", self.undo, QKeySequence.StandardKey.Undo))
         edit_menu.addAction(action("&Redo", self.editor.redo, QKeySequence.StandardKey.Redo))
         edit_menu.addSeparator()
         edit_menu.addAction(
@@ -624,6 +630,11 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             action("&Check now", lambda: self.session.request_check(now=True), "F5")
         )
         view_menu = self.menuBar().addMenu("&View")
+        self.planning_action = action("Plan the &month", self.set_planning, "Ctrl+Shift+M")
+        self.planning_action.setCheckable(True)
+        self.planning_action.setToolTip("The calendar fills the window; again to write")
+        view_menu.addAction(self.planning_action)
+        view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         post_menu = self.menuBar().addMenu("&Post")
@@ -641,6 +652,65 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             post_menu.addAction(item)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(action(f"&About {APP_NAME}", self.show_about))
+
+    def undo(self) -> None:
+        """Undo in the calendar puts back the last moved post; elsewhere it undoes typing."""
+        focus = QApplication.focusWidget()
+        in_calendar = focus is not None and self.calendar_pane.isAncestorOf(focus)
+        if in_calendar and self.calendar_pane.can_undo():
+            self.calendar_pane.undo_move()
+        else:
+            self.editor.undo()
+
+    def set_planning(self, on: bool) -> None:
+        """Give the whole window to the calendar (a month readable at 1366x768), or go back.
+
+        The writing layout is kept and comes back as it was; opening a post from the
+        calendar goes back to writing.
+        """
+        if on == (self._planning_state is not None):
+            return
+        if on:
+            self._planning_state = self.saveState()
+            self.editor_area().hide()
+            for name in ("checker", "previews", "drafts"):
+                self.docks[name].hide()
+            self.docks["calendar"].show()
+            self.docks["calendar"].raise_()
+            self.calendar_pane.set_planning(True)
+            self.calendar_pane.focus_target().setFocus()
+        else:
+            state, self._planning_state = self._planning_state, None
+            self.calendar_pane.set_planning(False)
+            self.editor_area().show()
+            if state is not None:
+                self.restoreState(state)
+        self.planning_action.setChecked(on)
+
+    def _set_tab_order(self) -> None:
+        """Tab goes from the title to the text, then the post's details, then its images."""
+        chain = [
+            self.metadata_bar.title_edit,
+            self.editor,
+            *self.metadata_bar.details(),
+            self.image_strip.add_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def editor_area(self) -> QWidget:
+        """The middle of the window: the post's details, text and images."""
+        central = self.centralWidget()
+        assert central is not None  # set in __init__, never removed
+        return central
+
+    def _open_from_calendar(self, draft_id: int) -> None:
+        self.set_planning(False)
+        self.open_draft(draft_id)
+
+    def _new_post_from_calendar(self, day: dt.date) -> None:
+        self.set_planning(False)
+        self.new_post_on(day)
 
     def _focus_search(self) -> None:
         self.docks["drafts"].show()

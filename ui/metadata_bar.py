@@ -138,6 +138,18 @@ class MetadataBar(QWidget):
 
     # public
 
+    def details(self) -> list[QWidget]:
+        """The post's details in the order Tab visits them, after its text."""
+        return [
+            *self.platform_boxes.values(),
+            self.audience_button,
+            self.category_combo,
+            self.scheduled_box,
+            self.date_edit,
+            self.time_edit,
+            self.submit_button,
+        ]
+
     def load(self, draft: Draft) -> None:
         """Show ``draft``'s details without firing `changed`."""
         self._loading = True

@@ -399,6 +399,7 @@ class Store(SideTables):
         search: str | None = None,
         limit: int | None = None,
         archived: bool = False,
+        unscheduled: bool = False,
     ) -> list[DraftSummary]:
         """Drafts in calendar order, or by relevance when ``search`` is given.
 
@@ -410,6 +411,7 @@ class Store(SideTables):
                 among the newest `search.WINDOW` matches.
             limit: At most this many.
             archived: Include archived drafts (asking for ``status="archived"`` does too).
+            unscheduled: Only drafts with no date (the calendar's tray).
         """
         where: list[str] = []
         params: list[Any] = []
@@ -417,6 +419,8 @@ class Store(SideTables):
             first = _month_start(month)
             where.append("d.scheduled_date >= ? AND d.scheduled_date < ?")
             params += [first.isoformat(), _next_month(first).isoformat()]
+        if unscheduled:
+            where.append("d.scheduled_date IS NULL")
         if status is not None:
             where.append("d.status = ?")
             params.append(_validated(status=status)["status"])

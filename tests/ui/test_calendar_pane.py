@@ -318,3 +318,81 @@ def test_the_list_view_shows_titles_whole_in_a_narrow_pane(make_pane, sample_sto
     pane.set_view("list")
     titles = pane.post_list
     assert titles.columnWidth(2) >= titles.sizeHintForColumn(2)  # no "Exam..." titles
+
+
+def test_undo_puts_a_moved_post_back_on_its_day(make_pane, sample_store, qtbot):
+    pane = make_pane(sample_store)
+    draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
+    drop_on(pane.month_grid, MARCH.replace(day=12), draft_mime(draft.id))
+    assert "Ctrl+Z puts it back" in pane.status_label.text()
+    assert pane.undo_button.isVisibleTo(pane)
+    with qtbot.waitSignal(pane.draft_rescheduled):
+        assert pane.undo_move()
+    assert sample_store.get(draft.id).date == draft.date
+    assert "back to" in pane.status_label.text()
+    assert not pane.undo_button.isVisibleTo(pane)
+    assert not pane.undo_move()  # nothing more to undo
+    assert sample_store.get(draft.id).date == draft.date
+
+
+def test_the_tray_lists_unscheduled_drafts_and_enter_schedules_one(make_pane, sample_store, qtbot):
+    service = DraftsService(sample_store, checks.default_policy())
+    idea = service.create(title="Ideas: supplier stories", text="Supplier stories.")
+    pane = make_pane(sample_store)
+    assert not pane.tray.isVisibleTo(pane)  # below the post there is room for the month only
+    pane.set_planning(True)
+    assert pane.tray.isVisibleTo(pane)
+    titles = [pane.tray.item(i).text() for i in range(pane.tray.count())]
+    assert "Ideas: supplier stories" in titles
+    pane.month_grid.select_day(MARCH.replace(day=9))
+    pane._on_day_selected(MARCH.replace(day=9))
+    pane.tray.setFocus()
+    pane.tray.setCurrentRow(titles.index("Ideas: supplier stories"))
+    with qtbot.waitSignal(pane.draft_rescheduled):
+        qtbot.keyClick(pane.tray, Qt.Key.Key_Return)
+    assert sample_store.get(idea.id).date == MARCH.replace(day=9)
+    assert "Ideas: supplier stories" not in [
+        pane.tray.item(i).text() for i in range(pane.tray.count())
+    ]
+    assert pane.undo_move()  # back to the tray
+    assert sample_store.get(idea.id).date is None
+
+
+def test_a_post_dropped_on_the_tray_loses_its_date(make_pane, sample_store, qtbot):
+    pane = make_pane(sample_store)
+    draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
+    mime = draft_mime(draft.id)  # the event does not own it: keep it alive
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(pane.draft_rescheduled):
+        pane.tray.dropEvent(event)
+    assert sample_store.get(draft.id).date is None
+    assert draft.title in [pane.tray.item(i).text() for i in range(pane.tray.count())]
+    assert "unscheduled drafts" in pane.status_label.text()
+
+
+def test_filters_narrow_the_days_but_not_the_gauges(make_pane, sample_store, qtbot):
+    draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
+    sample_store.update(draft.id, platforms=["linkedin"])
+    pane = make_pane(sample_store)
+    pane.set_planning(True)
+    every = [d for posts in pane.month_grid.data().drafts.values() for d in posts]
+    assert any("x" not in d.platforms for d in every)
+    assert any("x" in d.platforms for d in every)
+    before = pane.summary()
+    box = pane.filters.platform_box
+    box.setCurrentIndex(box.findData("x"))
+    shown = [d for posts in pane.month_grid.data().drafts.values() for d in posts]
+    assert shown
+    assert all("x" in d.platforms for d in shown)
+    assert len(shown) < len(every)
+    assert pane.summary().drafts == before.drafts  # the gauges still count every post
+    assert pane.status_label.text() == "Showing only X (Twitter) posts."
+    pane.set_planning(False)  # back to writing: the filters go, every post shows again
+    assert not pane.filters.isVisibleTo(pane)
+    assert len([d for posts in pane.month_grid.data().drafts.values() for d in posts]) == len(every)

@@ -479,3 +479,68 @@ def test_a_row_is_tall_enough_for_both_its_lines_in_a_narrow_checker(qtbot, wind
     height = tree.visualItemRect(row).height()
     assert height >= 2 * tree.fontMetrics().lineSpacing()
     assert not tree.wordWrap()  # a wrapped row grows lines its height does not show
+
+
+def test_plan_the_month_gives_the_calendar_the_window_and_opening_a_post_goes_back(qtbot, window):
+    window.resize(1366, 768)
+    type_post(qtbot, window, "Our new framework for school meals is live.")
+    grid = window.calendar_pane.month_grid
+    before = grid.viewport().height()
+    qtbot.mouseClick(window.calendar_pane.plan_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.centralWidget().isVisible())
+    assert window.planning_action.isChecked()
+    assert window.calendar_pane.plan_button.text() == "&Back to writing"
+    assert not window.docks["checker"].isVisible()
+    assert window.docks["calendar"].isVisible()
+    qtbot.waitUntil(lambda: grid.viewport().height() > before)
+    rows = grid.rowCount()
+    assert grid.rowHeight(0) * rows <= grid.viewport().height() + rows  # the whole month shows
+    draft_id = window.session.draft.id
+    window.calendar_pane.draft_activated.emit(draft_id)
+    assert window.centralWidget().isVisible()
+    assert window.docks["checker"].isVisible()
+    assert not window.planning_action.isChecked()
+
+
+def test_undo_in_the_calendar_puts_back_a_move_and_in_the_post_undoes_typing(qtbot, window):
+    editor = type_post(qtbot, window, "Meet the buyer")
+    day = dt.date.today().replace(day=1) + dt.timedelta(days=40)
+    draft_id = window.session.draft.id
+    assert window.calendar_pane.move_draft(draft_id, day)
+    window.calendar_pane.focus_target().setFocus()
+    qtbot.waitUntil(lambda: window.calendar_pane.isAncestorOf(QApplication.focusWidget()))
+    window.undo()
+    assert window.store.get(draft_id).date is None
+    assert editor.toPlainText() == "Meet the buyer"  # the text was not touched
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    window.undo()
+    assert editor.toPlainText() != "Meet the buyer"
+
+
+def test_moving_the_open_post_keeps_the_words_not_saved_yet(qtbot, window):
+    editor = type_post(qtbot, window, "Meet the buyer in Stockport")
+    assert window.session.autosaver.pending is not None  # typed, not saved yet
+    draft_id = window.session.draft.id
+    assert window.calendar_pane.move_draft(draft_id, dt.date.today() + dt.timedelta(days=3))
+    assert editor.toPlainText() == "Meet the buyer in Stockport"
+    assert window.session.flush()
+    assert window.store.get(draft_id).text == "Meet the buyer in Stockport"
+
+
+def test_closing_while_planning_keeps_the_writing_layout(qtbot, db_path, settings, shared_policy):
+    store = Store.open(db_path, sample=False)
+    first = MainWindow(store, shared_policy, settings, check_delay_ms=5)
+    qtbot.addWidget(first)
+    first.show()
+    first.set_planning(True)
+    first.close()
+    store.close()
+    store = Store.open(db_path, sample=False)
+    second = MainWindow(store, shared_policy, settings, check_delay_ms=5)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.centralWidget().isVisible()
+    assert second.docks["checker"].isVisible()
+    second.close()
+    store.close()
