@@ -53,6 +53,9 @@ from ui.window_publish import PublishActions
 from ui.workers import CheckDispatcher
 
 APP_NAME = "STAR Desktop"
+#: The version of the docks' layout kept in the settings: a layout saved under another
+#: version is not restored (the default one is used), so a new arrangement reaches everyone.
+LAYOUT_VERSION = 2
 
 
 class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
@@ -479,7 +482,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.set_planning(False)  # the writing layout is the one to come back to
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
         self.settings.sync()
         self.session.close()
         self.dispatcher.wait_for_done(5000)
@@ -722,11 +725,11 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         state = self.settings.value("window/state")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-        else:
-            self.tabifyDockWidget(self.docks["calendar"], self.docks["previews"])
-            self.docks["calendar"].raise_()
+        if state is None or not self.restoreState(state, LAYOUT_VERSION):
+            # The previews sit in a tab beside the checker, in view while typing; the
+            # calendar has the space below the post to itself.
+            self.tabifyDockWidget(self.docks["checker"], self.docks["previews"])
+            self.docks["checker"].raise_()
             self.resizeDocks([self.docks["checker"]], [420], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["drafts"]], [240], Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["calendar"]], [360], Qt.Orientation.Vertical)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QUrl
-from PySide6.QtGui import QImage, QImageReader, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QTextDocument
 from PySide6.QtWidgets import QTabWidget, QTextBrowser, QWidget
 
 from star_desktop.images import x_timeline_crop
@@ -61,23 +61,48 @@ class PreviewTabs(QTabWidget):
         )
         count = f"{x.get('weighted', 0)}/{x.get('limit', 280)}" if x else ""
         self.views["x"].setHtml(
-            f"<p><b>STAR Procurement</b> <span style='color:gray'>@STARProcurement</span></p>"
-            f"<p>{body}{overflow}</p>{self._pictures_html('x', images, crop=True)}"
-            f"<p style='color:gray'>{count} \u00b7 drafted by {name}</p>"
+            _card(
+                self._avatar("x"),
+                "<b>STAR Procurement</b> <span style='color:gray'>@STARProcurement"
+                " \u00b7 now</span>",
+                f"{body}{overflow}",
+                self._pictures_html("x", images, crop=True),
+                "Reply \u00a0\u00a0 Repost \u00a0\u00a0 Like \u00a0\u00a0 Share",
+            )
+            + f"<p style='color:gray'>{count} \u00b7 drafted by {name}</p>"
         )
         linkedin = lengths.get("linkedin", {})
         fold = linkedin.get("fold_at")
         shown = text if fold is None else text[:fold]
         more = "" if fold is None else " <span style='color:gray'>\u2026see more</span>"
         self.views["linkedin"].setHtml(
-            f"<p><b>STAR Procurement</b><br><span style='color:gray'>Shared procurement for "
-            f"Stockport, Trafford and Rochdale</span></p><p>{_rich(shown)}{more}</p>"
-            f"{self._pictures_html('linkedin', images, crop=False)}"
+            _card(
+                self._avatar("linkedin"),
+                "<b>STAR Procurement</b><br><span style='color:gray'>Shared procurement for "
+                "Stockport, Trafford and Rochdale<br>now</span>",
+                f"{_rich(shown)}{more}",
+                self._pictures_html("linkedin", images, crop=False),
+                "Like \u00a0\u00a0 Comment \u00a0\u00a0 Repost \u00a0\u00a0 Send",
+            )
+            + (
+                "<p style='color:gray'>LinkedIn folds the post here: readers see the rest "
+                "only after \u2018see more\u2019.</p>"
+                if fold is not None
+                else ""
+            )
         )
         paragraphs = "".join(f"<p>{_rich(p)}</p>" for p in text.split("\n\n") if p.strip())
         heading = html.escape(title) if title else "<span style='color:gray'>(no title)</span>"
         pictures = self._pictures_html("website", images, crop=False, captions=True)
         self.views["website"].setHtml(f"<h2>{heading}</h2>{pictures}{paragraphs}")
+
+    def _avatar(self, platform: str) -> str:
+        """The organisation's round avatar, registered with the platform view's document."""
+        url = QUrl(f"star-image://{platform}/avatar")
+        self.views[platform].document().addResource(
+            QTextDocument.ResourceType.ImageResource, url, _avatar_image()
+        )
+        return url.toString()
 
     def _pictures_html(
         self,
@@ -143,3 +168,39 @@ def _rich(text: str) -> str:
     escaped = html.escape(text).replace("\n", "<br>")
     escaped = _URL.sub(lambda m: f"<a href='#'>{m.group(0)}</a>", escaped)
     return _TAG.sub(r"<span style='color:#1d6fb8'>\1</span>", escaped)
+
+
+def _card(avatar: str, header: str, body: str, pictures: str, actions: str) -> str:
+    """A post as a timeline shows it: avatar, name and handle, text, pictures, actions."""
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='8' border='1' "
+        "style='border-color:#cfd9de; border-style:solid'><tr>"
+        f"<td width='52' valign='top'><img src='{avatar}' width='40' height='40'></td>"
+        f"<td valign='top'>{header}<p>{body}</p>{pictures}"
+        f"<p style='color:gray'>{actions}</p></td></tr></table>"
+    )
+
+
+_AVATAR: list[QImage] = []
+
+
+def _avatar_image() -> QImage:
+    """A round blue badge with 'STAR' in it, drawn once."""
+    if not _AVATAR:
+        size = 80
+        image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#1d4f91"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(0, 0, size, size)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(22)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "STAR")
+        painter.end()
+        _AVATAR.append(image)
+    return _AVATAR[0]

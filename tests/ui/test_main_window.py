@@ -544,3 +544,39 @@ def test_closing_while_planning_keeps_the_writing_layout(qtbot, db_path, setting
     assert second.docks["checker"].isVisible()
     second.close()
     store.close()
+
+
+def test_the_previews_sit_beside_the_checker_and_an_old_layout_gives_way(
+    qtbot, db_path, settings, shared_policy
+):
+    store = Store.open(db_path, sample=False)
+    first = MainWindow(store, shared_policy, settings)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.docks["previews"] in first.tabifiedDockWidgets(first.docks["checker"])
+    assert first.docks["previews"] not in first.tabifiedDockWidgets(first.docks["calendar"])
+    # A layout saved by an older version (previews behind the calendar) is not restored.
+    first.tabifyDockWidget(first.docks["calendar"], first.docks["previews"])
+    old = first.saveState(1)
+    first.close()
+    settings.setValue("window/state", old)
+    second = MainWindow(store, shared_policy, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.docks["previews"] in second.tabifiedDockWidgets(second.docks["checker"])
+    second.close()
+    store.close()
+
+
+def test_the_x_and_linkedin_previews_look_like_the_platforms(qtbot, window):
+    text = "Our new framework is live. " * 12
+    window.metadata_bar.platform_boxes["linkedin"].setChecked(True)
+    type_post(qtbot, window, text.strip())
+    qtbot.waitUntil(lambda: "@STARProcurement" in window.previews.views["x"].toPlainText())
+    x_html = window.previews.views["x"].toHtml()
+    assert "star-image://x/avatar" in x_html
+    assert "Reply" in window.previews.views["x"].toPlainText()
+    linkedin = window.previews.views["linkedin"].toPlainText()
+    assert "\u2026see more" in linkedin
+    assert "LinkedIn folds the post here" in linkedin
+    assert linkedin.index("see more") < linkedin.index("Like")
