@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from star_desktop.drafts import DraftsService
-from star_desktop.packs import model, pdf
+from star_desktop.packs import model
 from star_desktop.packs.archive import PackError, write_zip
 from star_desktop.packs.keys import InstallationKey
 from star_desktop.storage import Draft, Status, UnknownDraftError
@@ -110,6 +110,8 @@ def export_pack(
         ),
         "posts": posts,
     }
+    from star_desktop.packs import pdf  # fpdf2 takes 0.2 s to import: only on export
+
     document = pdf.render(manifest, images)
     try:
         if pdf_only:
