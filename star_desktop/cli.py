@@ -35,8 +35,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
+def build_parser(*, commands_too: bool = True) -> argparse.ArgumentParser:
+    """The argument parser for every subcommand.
+
+    ``commands_too=False`` leaves out the storage and pack commands, whose modules take
+    about 60 ms to import: a launch of the window names none of them.
+    """
     parser = _Parser(
         prog="star-desktop",
         description="Plan, draft and check STAR Procurement social media posts, offline.",
@@ -73,8 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-sample", action="store_true", help="do not fill a new database with the sample"
     )
-    add_storage_commands(commands)
+    if commands_too:
+        add_storage_commands(commands)
     return parser
+
+
+def window_only(arguments: Sequence[str]) -> bool:
+    """True when ``arguments`` only open the window: options, and the paths they take."""
+    takes_value = {"--db", "--policy"}
+    words = iter(arguments)
+    for word in words:
+        if word in takes_value:
+            next(words, None)
+        elif not word.startswith("--") or word in ("--help", "--version", "--self-test"):
+            return False
+    return True
 
 
 def shipped_policy_version() -> str:
@@ -208,7 +225,7 @@ def main(
     try:
         arguments = list(sys.argv[1:] if argv is None else argv)
         opened = _pack_to_open(arguments)
-        args = build_parser().parse_args(arguments)
+        args = build_parser(commands_too=not window_only(arguments)).parse_args(arguments)
         if args.self_test:
             from star_desktop.self_test import run as self_test
 

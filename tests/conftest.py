@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,10 @@ import pytest
 import checks
 
 CORPUS = Path(__file__).parent / "corpus"
+
+# Caches the app keeps between runs (the syllable table) go to a folder of the test run's
+# own, never the user's.
+os.environ["STAR_DESKTOP_CACHE"] = tempfile.mkdtemp(prefix="star-test-cache-")
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -51,6 +52,8 @@ def run_app(
     except (checks.PolicyError, OSError) as exc:
         QMessageBox.critical(None, "Policy file cannot be used", str(exc))
         return 2
+    # Harper builds on its own thread (without the GIL) while the window is made.
+    threading.Thread(target=policy.prepare, name="prepare-checks", daemon=True).start()
     store = open_store(paths.db_path(db_option), sample=sample)
     if store is None:
         return 2

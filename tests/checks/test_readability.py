@@ -277,3 +277,30 @@ def test_scores_agree_with_textstat(offline_textstat, monkeypatch, capsys):
         )
     assert ease <= 3.0
     assert grade <= 0.7
+
+
+def test_the_syllable_table_is_cached_and_a_bad_cache_is_rebuilt(tmp_path, monkeypatch):
+    from checks import readability
+
+    monkeypatch.setenv("STAR_DESKTOP_CACHE", str(tmp_path / "cache"))
+    worked_out = readability._read_cmudict()
+    cached = readability.cache_file()
+    assert cached.exists()
+    assert readability._read_cmudict() == worked_out
+    assert worked_out["procurement"] == 3
+    # A cache of another dictionary, or a damaged one, is ignored and written again.
+    key = readability.marshal.loads(cached.read_bytes())[0]
+    cached.write_bytes(readability.marshal.dumps(("another-dictionary", {"procurement": 9})))
+    assert readability._read_cmudict()["procurement"] == 3
+    assert readability.marshal.loads(cached.read_bytes())[0] == key
+    cached.write_bytes(b"\x00not marshal")
+    assert readability._read_cmudict()["procurement"] == 3
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path, monkeypatch):
+    from checks import readability
+
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("STAR_DESKTOP_CACHE", str(blocked))
+    assert readability._read_cmudict()["procurement"] == 3

@@ -8,6 +8,7 @@ import json
 import pytest
 
 import checks
+from star_desktop import cli
 from star_desktop.cli import main
 
 BLOCKED = "Join our bidders' briefing on 14 January at Stockport Town Hall."
@@ -136,3 +137,26 @@ def test_console_script_runs(tmp_path):
     )  # fmt: skip
     assert result.returncode == 1
     assert "bidder-meeting" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], True),
+        (["--db", "drafts.db"], True),  # a database named like a command is still a path
+        (["--policy", "admin.toml", "--no-sample"], True),
+        (["drafts", "list"], False),
+        (["--db", "x.db", "pack", "export"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["--self-test"], False),
+        (["frobnicate"], False),  # an unknown command gets the whole list in its error
+    ],
+)
+def test_only_a_window_launch_skips_the_commands_modules(arguments, expected):
+    assert cli.window_only(arguments) is expected
+
+
+def test_the_parser_without_commands_still_reads_the_windows_options():
+    args = cli.build_parser(commands_too=False).parse_args(["--db", "drafts", "--no-sample"])
+    assert (args.db, args.no_sample, args.command) == ("drafts", True, None)
