@@ -9,11 +9,12 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTextBrowser,
     QTreeWidget,
@@ -26,6 +27,8 @@ from checks import Finding, Report, Severity
 from ui.style import LOOKS, severity_icon
 
 _FINDING_ROLE = Qt.ItemDataRole.UserRole
+#: A check still running after this long shows a moving bar (typing checks take ~0.1 s).
+PROGRESS_AFTER_MS = 400
 
 
 class CheckerPanel(QWidget):
@@ -53,6 +56,18 @@ class CheckerPanel(QWidget):
         self.stats_label.setAccessibleName("Writing statistics")
         self.stats_label.setWordWrap(True)
         self.status_label = QLabel("")
+        # A long check (an article, a cold start) shows a moving bar after a moment.
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("checkProgress")
+        self.progress.setAccessibleName("Checking the post")
+        self.progress.setRange(0, 0)  # busy: no percentage to tell
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self._progress_timer.timeout.connect(self.progress.show)
         self.status_label.setObjectName("checkStatus")
         self.status_label.setWordWrap(True)
         self.findings_tree = QTreeWidget()
@@ -96,6 +111,7 @@ class CheckerPanel(QWidget):
         outer_layout.addWidget(self.findings_tree, 3)
         outer_layout.addWidget(self.details_view, 1)
         outer_layout.addLayout(buttons)
+        outer_layout.addWidget(self.progress)
         outer_layout.addWidget(self.status_label)
         self._show_details(None)
 
@@ -183,6 +199,15 @@ class CheckerPanel(QWidget):
         if families:
             text += "\n" + ", ".join(f"{rule} {n}" for rule, n in sorted(families.items()))
         self.stats_label.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        """A check started or ended: after `PROGRESS_AFTER_MS` of checking, show the bar."""
+        if busy:
+            if not self._progress_timer.isActive() and not self.progress.isVisible():
+                self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+            self.progress.hide()
 
     def set_status(self, text: str) -> None:
         """A line under the list: engine notices (dictionary missing, checking...)."""

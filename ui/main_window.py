@@ -574,6 +574,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
         self.checker_panel.set_status("Checking\u2026" if busy else self._engine_status())
+        self.checker_panel.set_busy(busy)
 
     @Slot()
     def _on_keep_mine(self) -> None:

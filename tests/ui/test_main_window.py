@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 
 import pytest
 
@@ -580,3 +581,22 @@ def test_the_x_and_linkedin_previews_look_like_the_platforms(qtbot, window):
     assert "\u2026see more" in linkedin
     assert "LinkedIn folds the post here" in linkedin
     assert linkedin.index("see more") < linkedin.index("Like")
+
+
+def test_a_long_check_shows_a_moving_bar_until_the_findings_arrive(qtbot, window, monkeypatch):
+    from ui import workers
+
+    slow = workers.CheckRequest.run
+
+    def run_slowly(self, policy):
+        time.sleep(0.8)  # a long article on a slow PC
+        return slow(self, policy)
+
+    monkeypatch.setattr(workers.CheckRequest, "run", run_slowly)
+    editor = window.editor
+    editor.setFocus()
+    editor.insertPlainText("A long article about our new framework.")
+    progress = window.checker_panel.progress
+    qtbot.waitUntil(progress.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: not progress.isVisible(), timeout=5000)
+    assert window.session.report.text == "A long article about our new framework."
