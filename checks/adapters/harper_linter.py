@@ -68,15 +68,49 @@ def shared_linter(
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs of ``text`` (separated by blank lines), empty ones left out."""
+    """Spans of the paragraphs of ``text`` (separated by blank lines), empty ones left out.
+
+    A paragraph longer than `MAX_PART` is cut into parts at the last sentence end (or
+    space) before the limit: Harper's time grows with the square of a paragraph's
+    length on some text, and a part of bounded length keeps the whole linear.
+    """
     spans, start = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text):
         if match.start() > start:
-            spans.append((start, match.start()))
+            spans.extend(_parts(text, start, match.start()))
         start = match.end()
     if start < len(text):
-        spans.append((start, len(text)))
+        spans.extend(_parts(text, start, len(text)))
     return spans
+
+
+#: The longest text Harper is given at once (a long paragraph is cut before this).
+MAX_PART = 1500
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+#: Runs of symbols (no letter, digit or space) longer than this are hidden from Harper
+#: as spaces of the same length: "((((", "@@@@", a line of emoji. Harper takes time
+#: growing with the square of such a run and has nothing to say about it.
+_SYMBOL_RUN = re.compile(r"[^\w\s]{9,}")
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts = []
+    while end - start > MAX_PART:
+        limit = start + MAX_PART
+        cut = max((m.end() for m in _SENTENCE_END.finditer(text, start, limit)), default=0)
+        if cut <= start:
+            cut = text.rfind(" ", start, limit) + 1
+        if cut <= start:
+            cut = limit
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, end))
+    return parts
+
+
+def masked(part: str) -> str:
+    """``part`` with runs of symbols replaced by as many spaces (offsets are kept)."""
+    return _SYMBOL_RUN.sub(lambda m: " " * len(m.group(0)), part)
 
 
 def batches(texts: list[str], size: int | None = None) -> list[list[str]]:
@@ -174,7 +208,7 @@ class HarperLinter:
             if self._linter is None:
                 return []
             cache = self._cache
-            parts = [(start, text[start:end]) for start, end in spans]
+            parts = [(start, masked(text[start:end])) for start, end in spans]
             missing = list(dict.fromkeys(p for _, p in parts if p not in cache))
             groups = batches(missing)
             if len(groups) >= _MIN_SHARED_BATCHES and self.threads > 1:

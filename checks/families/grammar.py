@@ -34,7 +34,7 @@ from checks.adapters.harper_linter import (
 )
 from checks.adapters.languagetool import LanguageToolClient
 from checks.adapters.personal_words import PersonalWords, default_path
-from checks.adapters.word_lists import not_prose, policy_words
+from checks.adapters.word_lists import NotProse, policy_words
 from checks.findings import Finding
 from checks.lexicon import Lexicon
 from checks.rules import Context, PolicyError, Rule, string_list
@@ -126,11 +126,13 @@ class Grammar:
         if rule is None or lints is None:
             return
         verbatim = rule.options.get("engine") == "languagetool"  # its fixes are replacements
+        skipped: NotProse | None = None
         for lint in lints:
             check = f"{rule.id}.{lint.rule}"
             if any(check == p or check.startswith(p + ".") for p in self.disabled):
                 continue
-            if _in_not_prose(text, lint.start, lint.end):
+            skipped = skipped or NotProse(text)  # found once, only when there is a lint
+            if skipped.overlaps(lint.start, lint.end):
                 continue
             if self.spoken and _before_spoken(text, lint.end, self.spoken):
                 continue
@@ -175,17 +177,3 @@ def _languagetool(section: Mapping[str, Any]) -> LanguageToolClient | None:
         raise PolicyError("[grammar] languagetool_timeout must be a number of seconds above 0")
     disabled = string_list(section, "languagetool_disabled", "[grammar]")
     return LanguageToolClient(url, language, float(timeout), disabled) if url else None
-
-
-def _in_not_prose(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` overlaps a URL, email address, @handle or #hashtag.
-
-    Those never hold whitespace, so only the words around the span are searched: the
-    same answer as searching the whole text (tens of milliseconds on a long article).
-    """
-    lo, hi = start, end
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    while hi < len(text) and not text[hi].isspace():
-        hi += 1
-    return any(a < end - lo and b > start - lo for a, b in not_prose(text[lo:hi]))

@@ -131,10 +131,17 @@ DOB_RE = re.compile(
 _FULL_DATE_RE = re.compile(r"\d[/.-]\d|\d{4}$")
 
 
+_LOCAL_CHAR = re.compile(r"[\w.+'-]")
+_DOMAIN_START = re.compile(r"[^\W_]")
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int]]:
     """Spans of email addresses, read only around each ``@``."""
     at = text.find("@")
     while at >= 0:
+        if not (at and _LOCAL_CHAR.match(text, at - 1) and _DOMAIN_START.match(text, at + 1)):
+            at = text.find("@", at + 1)  # no address has "@" without a word on each side
+            continue
         match = EMAIL_RE.search(text, max(at - 64, 0), min(at + 256, len(text)))
         if match is not None and match.start() < at < match.end():
             yield match.span()

@@ -13,9 +13,9 @@ import checks
 from checks.adapters import harper_linter, personal_words
 from checks.adapters.harper_linter import REMOVE_SUGGESTION, HarperLinter, batches, paragraphs
 from checks.adapters.personal_words import PersonalWords
-from checks.adapters.word_lists import not_prose
+from checks.adapters.word_lists import NotProse, not_prose
 from checks.engine import tidy
-from checks.families.grammar import Grammar, _in_not_prose
+from checks.families.grammar import Grammar
 from checks.rules import PolicyError
 
 
@@ -199,11 +199,11 @@ def test_two_threads_find_what_one_thread_finds():
     st.integers(0, 40),
     st.integers(1, 5),
 )
-def test_not_prose_near_a_span_agrees_with_the_whole_text(text, start, width):
+def test_not_prose_overlap_agrees_with_a_scan_of_every_span(text, start, width):
     start = min(start, len(text))
     end = min(start + width, len(text))
     whole = any(a < end and b > start for a, b in not_prose(text))
-    assert _in_not_prose(text, start, end) == whole
+    assert NotProse(text).overlaps(start, end) == whole
 
 
 def test_paragraphs_skip_blank_lines():

@@ -45,6 +45,7 @@ EXPECTED = {"spelling", "grammar", "plain-english", "length", "accessibility", "
 def _environment(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "NLTK_"))}
     env.update(HOME=str(home), STAR_DESKTOP_WORDS=str(home / "words.txt"), PYTHONPATH=str(REPO))
+    env["STAR_DESKTOP_CACHE"] = str(home / "cache")  # the syllable table's cache: the user's
     return env
 
 
