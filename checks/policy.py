@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from checks import policy_schema
 from checks.findings import Severity
 from checks.rules import Example, PolicyError, Rule
 
@@ -114,7 +115,7 @@ def _lines(text: str) -> tuple[str, ...]:
 def read_source(path: Path) -> Source:
     """Read and parse one policy file, refusing it with its path, line and reason."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad's byte order mark is fine
     except FileNotFoundError:
         raise PolicyError(f"{path}: policy file not found") from None
     except UnicodeDecodeError as exc:
@@ -140,6 +141,10 @@ def read_source(path: Path) -> Source:
         raise source.error(
             "'rules' must be an array of tables ([[rules]])", source.line_of("rules")
         )
+    for key, reason in policy_schema.problems(data):
+        section, _, name = key.partition(".")
+        header = source.line_of(f"[{section}]") if name else 1
+        raise source.error(reason, source.line_of(name or section, header))
     return source
 
 
@@ -186,13 +191,21 @@ def collect_rules(
     entries: dict[str, dict[str, Any]] = {}
     origin: dict[str, tuple[Source, int]] = {}
     for source in sources:
+        seen: dict[str, int] = {}
         for position, entry in enumerate(source.data.get("rules", [])):
             rule_id = entry.get("id") if isinstance(entry, dict) else None
             if not isinstance(rule_id, str):
                 line = _nth_line(source, "[[rules]]", position)
                 raise source.error("every [[rules]] entry needs a string 'id'", line)
+            line = source.line_of(f'"{rule_id}"')
+            if rule_id in seen:
+                again = source.line_of(f'"{rule_id}"', seen[rule_id] + 1)
+                raise source.error(f"rule '{rule_id}' is defined twice in this file", again)
+            seen[rule_id] = line
+            if not _is_shipped(source):
+                _check_patterns(source, rule_id, entry, line)
             entries[rule_id] = merge(entries.get(rule_id, {}), entry)
-            origin[rule_id] = (source, source.line_of(f'"{rule_id}"'))
+            origin[rule_id] = (source, line)
     off = tuple(disabled)
     rules = []
     for rule_id, entry in entries.items():
@@ -206,6 +219,24 @@ def collect_rules(
         ):
             rules.append(rule)
     return rules
+
+
+def _is_shipped(source: Source) -> bool:
+    return source.path.resolve().is_relative_to(shipped_policy_dir().resolve())
+
+
+def _check_patterns(source: Source, rule_id: str, entry: Mapping[str, Any], line: int) -> None:
+    """Refuse an administrator's pattern that could hang every check (`pattern_problem`)."""
+    patterns = entry.get("patterns", [])
+    found = [p for p in patterns if isinstance(p, str)] if isinstance(patterns, list) else []
+    replace = entry.get("replace", {})
+    for value in replace.values() if isinstance(replace, dict) else ():
+        if isinstance(value, dict):
+            found += [v for k, v in value.items() if k.startswith("unless_") and isinstance(v, str)]
+    for pattern in found:
+        problem = policy_schema.pattern_problem(pattern)
+        if problem is not None:
+            raise source.error(f"rule {rule_id}: {problem}", line)
 
 
 def _nth_line(source: Source, needle: str, n: int) -> int:
@@ -234,6 +265,9 @@ def _validate(rule_id: str, entry: Mapping[str, Any], strategy: StrategyText) ->
     message = entry.get("message")
     if not isinstance(message, str) or not message:
         raise PolicyError(f"rule {rule_id}: 'message' is missing")
+    problem = policy_schema.message_problem(message)
+    if problem is not None:
+        raise PolicyError(f"rule {rule_id}: {problem}")
     clause = _clause(rule_id, entry, strategy)
     options = {k: v for k, v in entry.items() if k not in _RULE_KEYS}
     return Rule(

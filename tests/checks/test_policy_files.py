@@ -80,7 +80,7 @@ def test_admin_file_can_change_a_severity(tmp_path):
         ('[[rules]]\nid = "political.vote"\nseverity = "fatal"\n', 2, "severity"),
         ('[election]\nperiod_start = 2027-05-01\nperiod_end = 2027-04-01\n', 0, "period_end is before"),
         ('[[tenders]]\ntitle = "Roads"\nstatus = "maybe"\n', 0, "status"),
-        ('version = "x"\n[councils]\nnames = "Stockport"\n', 2, "must be a list of council"),
+        ('version = "x"\n[councils]\nnames = "Stockport"\n', 3, "names must be a list of texts"),
     ],
     ids=["toml-syntax", "unknown-section", "bad-family", "bad-regex", "bad-kind", "no-clause",
          "clause-out-of-range", "bad-severity", "election-dates", "tender-status", "councils-not-a-list"],
