@@ -35,6 +35,10 @@ PLATFORMS = ("x", "linkedin", "website")
 AUDIENCES = ("stakeholders", "bidders", "residents", "clients", "peers")
 
 
+#: The longest text a draft or a check takes by default, in KB of characters (1 MB).
+DEFAULT_MAX_TEXT_KB = 1024
+
+
 @dataclass(frozen=True)
 class Policy:
     """A loaded, validated and compiled policy: build it once and reuse it."""
@@ -57,6 +61,9 @@ class Policy:
     approvers: tuple[tuple[str, str], ...] = ()
     #: What an attached image may be, from ``[images]``.
     images: ImageLimits = field(default_factory=ImageLimits)
+    #: The longest text a draft or ``check`` takes, in characters (``[settings]
+    #: max_text_kb``, 1,024 by default): a 50 MB file is refused before it is read.
+    max_text_chars: int = DEFAULT_MAX_TEXT_KB * 1024
 
     def rule(self, rule_id: str) -> Rule:
         """The rule entry with this dotted id."""
@@ -142,6 +149,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         raise _located_data(exc, sources) or exc from None
     lexicon.freeze()
     return Policy(
+        max_text_chars=_max_text_kb(data, sources) * 1024,
         version=str(data.get("version", "unknown")),
         paths=tuple(s.path for s in sources),
         rules=tuple(rules),
@@ -157,6 +165,14 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
 
 
 _FINGERPRINT = re.compile(r"[0-9a-f]{4}(?:-[0-9a-f]{4}){3}")
+
+
+def _max_text_kb(data: Mapping[str, Any], sources: Sequence[Source]) -> int:
+    value = data.get("settings", {}).get("max_text_kb", DEFAULT_MAX_TEXT_KB)
+    if not 1 <= value <= 100 * 1024:
+        error = PolicyError(f"[settings] max_text_kb must be from 1 to 102400, not {value}")
+        raise _located_data(error, sources) or error
+    return int(value)
 
 
 def _approvers(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -150,13 +150,20 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
 
 
-def read_text(name: str, stdin: TextIO) -> str:
-    """The text of ``name`` (``-`` for stdin), as UTF-8; `UsageError` when unreadable."""
+def read_text(name: str, stdin: TextIO, limit: int | None = None) -> str:
+    """The text of ``name`` (``-`` for stdin), as UTF-8; `UsageError` when unreadable.
+
+    With ``limit`` (characters), at most about four bytes a character are read: a text
+    over the limit is refused without reading the rest (``/dev/zero`` ends too).
+    """
+    most = -1 if limit is None else 4 * limit + 4
     try:
         if name == "-":
-            data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+            stream = stdin.buffer if hasattr(stdin, "buffer") else None
+            data = stream.read(most) if stream is not None else stdin.read().encode()
         else:
-            data = Path(name).read_bytes()
+            with Path(name).open("rb") as handle:
+                data = handle.read(most)
     except FileNotFoundError:
         raise UsageError(f"{name}: no such file") from None
     except IsADirectoryError:
@@ -164,9 +171,15 @@ def read_text(name: str, stdin: TextIO) -> str:
     except OSError as exc:
         raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig", errors="strict" if len(data) != most else "ignore")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    if limit is not None and (len(text) > limit or len(data) == most):
+        raise UsageError(
+            f"{name}: longer than {limit:,} characters, the most a post may be "
+            "(the policy's [settings] max_text_kb)"
+        )
+    return text.replace("\r\n", "\n")
 
 
 def load_policy(option: str | None) -> checks.Policy:
@@ -184,7 +197,7 @@ def load_policy(option: str | None) -> checks.Policy:
 def run_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> ExitStatus:
     """``star-desktop check``: print the report, exit 1 when anything blocks."""
     policy = load_policy(args.policy)
-    text = read_text(args.file, stdin)
+    text = read_text(args.file, stdin, policy.max_text_chars)
     report = checks.check(
         text,
         platforms=args.platform or ("x",),

@@ -47,6 +47,7 @@ from star_desktop.storage import (
     SaveError,
     Status,
     Store,
+    TextTooLongError,
     Transition,
     audit,
 )
@@ -191,7 +192,12 @@ class DraftsService:
         date: dt.date | None = None,
         time: dt.time | None = None,
     ) -> Draft:
-        """A new draft by this installation's author, with the status draft."""
+        """A new draft by this installation's author, with the status draft.
+
+        Raises:
+            InvalidValueError: The text is longer than the policy allows.
+        """
+        self._require_length(text)
         return self.store.create_draft(
             title, text, platforms=platforms, audiences=audiences, category=category,
             date=date, time=time, author=self.author() or None,
@@ -212,9 +218,19 @@ class DraftsService:
         Raises:
             LockedError: Submitted, approved, published, rejected or archived.
             ConflictError: Saved elsewhere since ``version``.
+            InvalidValueError: The text is longer than the policy allows.
         """
+        self._require_length(text)
         self._require_editable(self.store.get(draft_id))
         return self.store.save_text(draft_id, text, version=version)
+
+    def _require_length(self, text: str) -> None:
+        limit = self.policy.max_text_chars
+        if len(text) > limit:
+            raise TextTooLongError(
+                f"the text is {len(text):,} characters: a post may have at most {limit:,} "
+                "(the policy's [settings] max_text_kb)"
+            )
 
     def update(
         self,

@@ -147,7 +147,7 @@ def run(
     store: Store,
     policy: Callable[[], checks.Policy],
     streams: tuple[TextIO, TextIO, TextIO],
-    read_text: Callable[[str, TextIO], str],
+    read_text: Callable[[str, TextIO, int], str],
 ) -> int:
     """Run ``profile`` or ``drafts ACTION``; returns the exit status (0, or 1 when refused).
 
@@ -156,7 +156,7 @@ def run(
         store: The open database.
         policy: Loads the policy (only the actions that check text need it).
         streams: stdin, stdout and stderr.
-        read_text: Reads ``--text-file``.
+        read_text: Reads ``--text-file`` (refusing a text over the length limit given).
     """
     stdin, stdout, stderr = streams
     service = DraftsService(store, policy() if _needs_policy(args) else None)
@@ -179,7 +179,10 @@ def run(
 
 
 def _needs_policy(args: argparse.Namespace) -> bool:
-    return args.command == "drafts" and args.action in ("show", "submit")
+    """Checking needs the policy, and so does text read in (its length limit)."""
+    if args.command != "drafts":
+        return False
+    return args.action in ("show", "submit") or bool(getattr(args, "text_file", None))
 
 
 def _past(verb: str) -> str:
@@ -214,7 +217,7 @@ def _drafts(
     service: DraftsService,
     stdin: TextIO,
     stdout: TextIO,
-    read_text: Callable[[str, TextIO], str],
+    read_text: Callable[[str, TextIO, int], str],
 ) -> None:
     action = args.action
     if action == "list":
@@ -223,7 +226,8 @@ def _drafts(
         )
         _print_list(found, args.json, stdout)
     elif action == "new":
-        text = read_text(args.text_file, stdin) if args.text_file else ""
+        limit = service.policy.max_text_chars
+        text = read_text(args.text_file, stdin, limit) if args.text_file else ""
         draft = service.create(
             args.title, text, platforms=args.platform or (), audiences=args.audience or (),
             date=args.date, time=args.time, category=args.category,

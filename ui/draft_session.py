@@ -17,7 +17,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 import checks
 from star_desktop.drafts import DraftsService
 from star_desktop.readiness import is_overridden
-from star_desktop.storage import Autosaver, ConflictError, Draft, SaveError, UnknownDraftError
+from star_desktop.storage import (
+    Autosaver,
+    ConflictError,
+    Draft,
+    SaveError,
+    TextTooLongError,
+    UnknownDraftError,
+)
 from star_desktop.workflow import Action
 from ui.workers import CheckDispatcher, CheckRequest
 
@@ -210,11 +217,12 @@ class DraftSession(QObject):
 
     def _report_save_error(self, exc: SaveError) -> None:
         conflict = isinstance(exc, ConflictError)
-        message = (
-            "This draft was changed in another window since you opened it."
-            if conflict
-            else f"Could not save: {exc}. Your text is safe here and saving will be retried."
-        )
+        if conflict:
+            message = "This draft was changed in another window since you opened it."
+        elif isinstance(exc, TextTooLongError):
+            message = f"Not saved: {exc}. Your text is all here: shorten it and it is saved."
+        else:
+            message = f"Could not save: {exc}. Your text is safe here and saving will be retried."
         if message != self.save_error:
             self.save_error = message
             self.save_failed.emit(message, conflict)

@@ -16,6 +16,7 @@ from star_desktop.storage.errors import (
     ReadOnlyError,
     SaveError,
     StorageError,
+    TextTooLongError,
     UnknownDraftError,
     UnusableDatabaseError,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "Status",
     "StorageError",
     "Store",
+    "TextTooLongError",
     "Transition",
     "UnknownDraftError",
     "UnusableDatabaseError",

@@ -140,3 +140,7 @@ def translate(exc: sqlite3.Error, path: Path | None, action: str = "save") -> St
 
 class InvalidValueError(StorageError, ValueError):
     """A value the schema does not allow (unknown category, platform or status)."""
+
+
+class TextTooLongError(SaveError, InvalidValueError):
+    """The text is longer than the policy allows: nothing was written, the text is kept."""

@@ -160,3 +160,36 @@ def test_only_a_window_launch_skips_the_commands_modules(arguments, expected):
 def test_the_parser_without_commands_still_reads_the_windows_options():
     args = cli.build_parser(commands_too=False).parse_args(["--db", "drafts", "--no-sample"])
     assert (args.db, args.no_sample, args.command) == ("drafts", True, None)
+
+
+def _small_limit(tmp_path):
+    policy = tmp_path / "admin.toml"
+    policy.write_text("[settings]\nmax_text_kb = 2\n", encoding="utf-8")
+    return str(policy)
+
+
+def test_a_text_over_the_policys_limit_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("A post. " * 300, encoding="utf-8")  # 2,400 characters: over 2 KB
+    status, out, err = run(["--policy", _small_limit(tmp_path), "check", str(path)])
+    assert status == 2
+    assert out == ""
+    assert "longer than 2,048 characters" in err
+    path.write_text("A post. " * 200, encoding="utf-8")  # 1,600: checked (too long for X)
+    status, out, err = run(["--policy", _small_limit(tmp_path), "check", str(path)])
+    assert (status, err) == (1, "")
+    assert "length" in out
+
+
+def test_an_endless_input_ends_with_the_limit(tmp_path):
+    status, _, err = run(["--policy", _small_limit(tmp_path), "check", "/dev/zero"])
+    assert status == 2
+    assert "longer than" in err
+
+
+def test_the_limit_in_the_policy_must_be_sane(tmp_path):
+    policy = tmp_path / "admin.toml"
+    policy.write_text("[settings]\nmax_text_kb = 0\n", encoding="utf-8")
+    status, _, err = run(["--policy", str(policy), "check", "-"], "Hello")
+    assert status == 2
+    assert "max_text_kb must be from 1 to 102400" in err

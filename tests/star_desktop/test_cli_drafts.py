@@ -153,3 +153,29 @@ def test_database_path_from_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("STAR_DESKTOP_DB", str(path))
     assert run(["--no-sample", "drafts", "new", "--title", "From env"])[0] == 0
     assert path.exists()
+
+
+def test_a_draft_longer_than_the_policy_allows_is_refused(tmp_path):
+    policy = tmp_path / "admin.toml"
+    policy.write_text("[settings]\nmax_text_kb = 1\n", encoding="utf-8")
+    text = tmp_path / "long.txt"
+    text.write_text("Words. " * 200, encoding="utf-8")  # 1,400 characters
+    db = str(tmp_path / "star.db")
+    status, out, err = run(
+        [
+            "--db",
+            db,
+            "--policy",
+            str(policy),
+            "drafts",
+            "new",
+            "--title",
+            "Long",
+            "--text-file",
+            str(text),
+        ]
+    )
+    assert status == 2
+    assert "longer than 1,024 characters" in err
+    status, out, _ = run(["--db", db, "drafts", "list", "--json"])
+    assert "Long" not in out  # nothing was created

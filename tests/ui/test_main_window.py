@@ -600,3 +600,20 @@ def test_a_long_check_shows_a_moving_bar_until_the_findings_arrive(qtbot, window
     qtbot.waitUntil(progress.isVisible, timeout=3000)
     qtbot.waitUntil(lambda: not progress.isVisible(), timeout=5000)
     assert window.session.report.text == "A long article about our new framework."
+
+
+def test_a_text_over_the_policys_limit_is_kept_on_screen_and_not_saved(
+    qtbot, make_window, tmp_path
+):
+    admin = tmp_path / "admin.toml"
+    admin.write_text("[settings]\nmax_text_kb = 1\n", encoding="utf-8")
+    window = make_window(checks.load_policy(admin))
+    editor = type_post(qtbot, window, "Short.")
+    assert window.session.flush()
+    editor.insertPlainText(" More words." * 120)  # 1,326 characters: over 1,024
+    assert not window.session.flush()
+    assert editor.toPlainText().startswith("Short. More words.")
+    assert window.store.get(window.session.draft.id).text == "Short."
+    assert window.save_label.text() == "Not saved"
+    assert "at most 1,024" in window.banner_label.text()
+    assert "shorten it" in window.banner_label.text()
