@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn, TextIO, cast
 
 import checks
 from star_desktop import __version__, paths
@@ -226,6 +226,43 @@ def _pack_to_open(arguments: list[str]) -> Path | None:
     return None
 
 
+#: Control characters a title or text may hold ("\x1b[31m" would colour the terminal),
+#: each shown as the replacement character; line ends and tabs are kept.
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)]}
+
+
+class SafeOutput:
+    """Writes text as a terminal shows it: no control characters, nothing unencodable.
+
+    On a console that cannot show a character (a Windows code page and an emoji) a '?'
+    takes its place, instead of an error after the work is done: a script would retry
+    and make a duplicate.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        """Write to ``stream``."""
+        self.stream = stream
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        self.encoding = encoding
+
+    def write(self, text: str) -> int:
+        """Write ``text`` cleaned of control characters and of what cannot be encoded."""
+        cleaned = text.translate(_CONTROLS)
+        try:
+            cleaned.encode(self.encoding)
+        except (UnicodeEncodeError, LookupError):
+            cleaned = cleaned.encode(self.encoding, "replace").decode(self.encoding, "replace")
+        return self.stream.write(cleaned)
+
+    def flush(self) -> None:
+        """Flush the stream underneath."""
+        self.stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        """Everything else as the stream has it (``buffer``, ``isatty`` ...)."""
+        return getattr(self.stream, name)
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -235,6 +272,8 @@ def main(
 ) -> int:
     """Run the command line; returns the exit status (0 fine, 1 blocked, 2 usage error)."""
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    stdout = cast(TextIO, SafeOutput(stdout))
+    stderr = cast(TextIO, SafeOutput(stderr))
     try:
         arguments = list(sys.argv[1:] if argv is None else argv)
         opened = _pack_to_open(arguments)

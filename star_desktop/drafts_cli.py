@@ -45,10 +45,38 @@ class Subcommands(Protocol):
 
 def _month(value: str) -> str:
     try:
-        dt.date.fromisoformat(value + "-01")
+        first = dt.date.fromisoformat(value + "-01")
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid month {value!r}: expected YYYY-MM") from None
+    if not 2000 <= first.year <= 2999:
+        raise argparse.ArgumentTypeError(f"invalid month {value!r}: a year from 2000 to 2999")
     return value
+
+
+#: SQLite's largest integer: a larger draft id or count cannot be stored or looked up.
+_LARGEST = 2**63 - 1
+
+
+def _count(value: str) -> int:
+    """A whole number from 0 (an image number, an engagement figure)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if not 0 <= number <= _LARGEST:
+        raise argparse.ArgumentTypeError(f"{value!r} is out of range (0 or more)")
+    return number
+
+
+def _draft_id(value: str) -> int:
+    """A draft id: a whole number from 1 ('drafts list' shows them)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if not 1 <= number <= _LARGEST:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a draft id")
+    return number
 
 
 def _time(value: str) -> dt.time:
@@ -81,10 +109,10 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
     _add_details(new, date)
     new.add_argument("--json", action="store_true", help="print the draft as JSON")
     show = sub.add_parser("show", help="show a draft, its readiness and its history")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=_draft_id)
     show.add_argument("--json", action="store_true", help="print JSON")
     change = sub.add_parser("set", help="change a draft's details (not its status)")
-    change.add_argument("id", type=int)
+    change.add_argument("id", type=_draft_id)
     change.add_argument("--title")
     _add_details(change, date)
     for name, helptext in (
@@ -92,23 +120,23 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
         ("withdraw", "take a submitted post back to draft to edit it"),
         ("reopen", "edit an approved, published or rejected post again (voids an approval)"),
     ):
-        sub.add_parser(name, help=helptext).add_argument("id", type=int)
+        sub.add_parser(name, help=helptext).add_argument("id", type=_draft_id)
     archive = sub.add_parser("archive", help="archive a draft (or --restore it)")
-    archive.add_argument("id", type=int)
+    archive.add_argument("id", type=_draft_id)
     archive.add_argument("--restore", action="store_true", help="bring it back")
     delete = sub.add_parser("delete", help="delete a draft that was never submitted")
-    delete.add_argument("id", type=int)
+    delete.add_argument("id", type=_draft_id)
     delete.add_argument("--yes", action="store_true", help="confirm: it cannot be undone")
     attach = sub.add_parser("attach", help="attach an image (its metadata is removed)")
-    attach.add_argument("id", type=int)
+    attach.add_argument("id", type=_draft_id)
     attach.add_argument("image", help="a PNG, JPEG, GIF or WebP file (it is not changed)")
     attach.add_argument("--alt", default="", help="alt text: what the image shows")
     detach = sub.add_parser("detach", help="take image N off a draft")
-    detach.add_argument("id", type=int)
-    detach.add_argument("number", type=int, metavar="N", help="1 for the first image")
+    detach.add_argument("id", type=_draft_id)
+    detach.add_argument("number", type=_count, metavar="N", help="1 for the first image")
     image = sub.add_parser("image", help="set image N's alt text and confirm what it shows")
-    image.add_argument("id", type=int)
-    image.add_argument("number", type=int, metavar="N", help="1 for the first image")
+    image.add_argument("id", type=_draft_id)
+    image.add_argument("number", type=_count, metavar="N", help="1 for the first image")
     image.add_argument("--alt", help="alt text")
     image.add_argument(
         "--no-personal-info", action="store_true", help="confirm: no personal information"
@@ -124,13 +152,13 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
         "--shrink-for", choices=PLATFORMS, help="replace it with a copy small enough for it"
     )
     figures = sub.add_parser("engagement", help="record a published post's figures")
-    figures.add_argument("id", type=int)
+    figures.add_argument("id", type=_draft_id)
     figures.add_argument("--platform", required=True, choices=PLATFORMS)
-    figures.add_argument("--impressions", type=int, required=True)
-    figures.add_argument("--engagements", type=int, required=True)
-    figures.add_argument("--clicks", type=int, default=0)
+    figures.add_argument("--impressions", type=_count, required=True)
+    figures.add_argument("--engagements", type=_count, required=True)
+    figures.add_argument("--clicks", type=_count, default=0)
     publish = sub.add_parser("publish", help="mark an approved post published")
-    publish.add_argument("id", type=int)
+    publish.add_argument("id", type=_draft_id)
     publish.add_argument("--url", default="", help="where it was published")
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -67,8 +68,15 @@ def _run_db(args: argparse.Namespace, path: Path, stdout: TextIO) -> int:
             target = Path(args.out)
             if target.exists():
                 raise StorageError(f"{target} already exists; choose a new file name")
+            if not target.parent.is_dir():
+                raise StorageError(
+                    f"cannot back up to {target}: the folder {target.parent} does not exist"
+                )
             with Store(path) as store:
-                backup.copy_database(store.db.conn, target)
+                try:
+                    backup.copy_database(store.db.conn, target)
+                except (sqlite3.Error, OSError) as exc:
+                    raise StorageError(f"cannot back up to {target}: {exc}") from None
         else:
             target = backup.make_backup(path)
         stdout.write(f"Backed up {path} to {target}\n")

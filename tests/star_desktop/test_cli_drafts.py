@@ -122,7 +122,7 @@ def test_set_changes_date_category_and_audiences_but_not_status(db):
         (["drafts", "new", "--title", "T", "--category", "gossip"], "invalid choice"),
         (["drafts", "set", "1", "--audience", "everyone"], "invalid choice"),
         (["drafts", "new", "--title", "T", "--text-file", "/no/such.txt"], "no such file"),
-        (["drafts", "show", "one"], "invalid int value"),
+        (["drafts", "show", "one"], "is not a draft id"),
     ],
     ids=["show-unknown", "set-unknown", "set-bad-date", "new-bad-date", "bad-month",
          "bad-category", "bad-audience", "missing-text-file", "id-not-a-number"],
