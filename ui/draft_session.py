@@ -138,8 +138,7 @@ class DraftSession(QObject):
         self.autosaver.flush()
         draft_id = self.draft.id
         if action is Action.SUBMIT:
-            report = self.report if self.report and self.report.text == self.text else None
-            draft = self.service.submit(draft_id, report=report)
+            draft = self.service.submit(draft_id, report=self.current_report())
         elif action is Action.PUBLISH:
             draft = self.service.publish(draft_id, note)
         else:
@@ -154,6 +153,11 @@ class DraftSession(QObject):
             self.autosaver.version = draft.version
             self.draft_loaded.emit(draft)
         return draft
+
+    def current_report(self) -> checks.Report | None:
+        """The worker's last report if it is of the text as it is now, else None."""
+        report = self.report
+        return report if report is not None and report.text == self.text else None
 
     def details_changed_elsewhere(self) -> None:
         """The calendar or another window changed this draft's details: take their version."""

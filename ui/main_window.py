@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QEventLoop, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -761,6 +762,12 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
     def _apply(self, action: Action, done: str, refused_title: str = "") -> bool:
         if self.session.draft is None or not self.session.flush():
             return False
+        if action is Action.SUBMIT and not self._wait_for_check():
+            self.inform(
+                refused_title or "Not possible now",
+                "The post changed while it was being checked: submit it again.",
+            )
+            return False
         try:
             self.session.apply(action)
         except RefusedError as refused:
@@ -776,6 +783,39 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self._refresh_lists()
         self.statusBar().showMessage(done, 5000)
         return True
+
+    def _wait_for_check(self, timeout_ms: int = 120_000) -> bool:
+        """Make sure the worker has checked the text as it is; never check it here.
+
+        A check of a long post can take a while, and on the window's thread it froze the
+        window: Submit waits for the worker's report instead, the window still drawing
+        and the bar under the findings moving. False when the text changed meanwhile.
+        """
+        if self.session.current_report() is not None:
+            return True
+        loop = QEventLoop(self)
+        tick = QTimer(self)
+        tick.setInterval(100)
+        tick.timeout.connect(loop.quit)
+        self.session.report_ready.connect(loop.quit)
+        deadline = time.monotonic() + timeout_ms / 1000
+        self.statusBar().showMessage("Checking the post before it is submitted\u2026")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            self.session.request_check(now=True)
+            tick.start()
+            while (
+                self.session.current_report() is None
+                and self.session.dispatcher.is_busy()
+                and time.monotonic() < deadline
+            ):
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        finally:
+            tick.stop()
+            QApplication.restoreOverrideCursor()
+            self.session.report_ready.disconnect(loop.quit)
+            self.statusBar().clearMessage()
+        return self.session.current_report() is not None
 
     def _show_lock(self, draft: Draft) -> None:
         """Read-only unless the workflow lets the author edit; the bar says what to do."""

@@ -617,3 +617,39 @@ def test_a_text_over_the_policys_limit_is_kept_on_screen_and_not_saved(
     assert window.save_label.text() == "Not saved"
     assert "at most 1,024" in window.banner_label.text()
     assert "shorten it" in window.banner_label.text()
+
+
+def test_submit_waits_for_the_workers_check_and_never_checks_on_the_window_thread(
+    qtbot, window, monkeypatch
+):
+    import threading
+
+    from ui import workers
+
+    window.save_profile("Sam Taylor", dt.date.today() - dt.timedelta(days=30))
+    threads = []
+    real = workers.CheckRequest.run
+
+    def run_slowly(self, policy):
+        threads.append(threading.current_thread())
+        time.sleep(0.5)
+        return real(self, policy)
+
+    monkeypatch.setattr(workers.CheckRequest, "run", run_slowly)
+    window.metadata_bar.title_edit.setText("New framework")
+    fill_details(window)
+    window.editor.setPlainText("Our new framework for school meals is live on The Chest.")
+    given = []
+    real_submit = window.service.submit
+    monkeypatch.setattr(
+        window.service,
+        "submit",
+        lambda draft_id, report=None: given.append(report) or real_submit(draft_id, report=report),
+    )
+    assert window.session.current_report() is None  # the worker has not finished yet
+    assert window.submit_for_approval(), window.messages
+    assert threads
+    assert threading.main_thread() not in threads
+    assert given[0] is not None  # the worker's report: the service did not check again here
+    assert given[0].text == window.editor.toPlainText()
+    assert window.store.get(window.session.draft.id).status is Status.SUBMITTED
