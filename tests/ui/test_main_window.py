@@ -653,3 +653,29 @@ def test_submit_waits_for_the_workers_check_and_never_checks_on_the_window_threa
     assert given[0] is not None  # the worker's report: the service did not check again here
     assert given[0].text == window.editor.toPlainText()
     assert window.store.get(window.session.draft.id).status is Status.SUBMITTED
+
+
+def test_new_findings_repaint_only_the_paragraphs_they_touch(qtbot, window, monkeypatch):
+    from ui.highlighter import Mark
+
+    paragraphs = [f"Paragraph {n} about the framework." for n in range(3000)]
+    window.editor.setPlainText("\n".join(paragraphs))
+    highlighter = window.editor.highlighter
+    painted, whole = [], []
+    real_block = highlighter.rehighlightBlock
+    monkeypatch.setattr(
+        highlighter, "rehighlightBlock", lambda b: painted.append(b.blockNumber()) or real_block(b)
+    )
+    monkeypatch.setattr(highlighter, "rehighlight", lambda: whole.append(1))
+    finding = checks.check("Going forward we will.").findings[0]
+    block = window.editor.document().findBlockByNumber(1500)
+    highlighter.set_marks([Mark(block.position(), block.position() + 9, finding)], None)
+    assert (painted, whole) == ([1500], [])
+    assert any(
+        r.format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+        for r in block.layout().formats()
+    )
+    painted.clear()
+    highlighter.set_marks([], None)  # the mark goes: its paragraph is drawn again
+    assert (painted, whole) == ([1500], [])
+    assert not block.layout().formats()
