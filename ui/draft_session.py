@@ -36,6 +36,10 @@ class DraftSession(QObject):
     """Load, autosave and check one draft at a time."""
 
     draft_loaded = Signal(object)  # Draft
+    #: The draft is no longer in the database (a backup was restored over it, or it was
+    #: deleted elsewhere): saving stops, the text stays, and the window offers to save it
+    #: as a new draft.
+    draft_gone = Signal()
     report_ready = Signal(object, object)  # checks.Report, set of hidden finding indices
     saved = Signal(object)  # datetime of the save
     save_failed = Signal(str, bool)  # message, True when it is a conflict
@@ -53,6 +57,7 @@ class DraftSession(QObject):
         self.text = ""
         self.revision = 0
         self.report: checks.Report | None = None
+        self.is_gone = False
         self.report_revision = -1
         self.save_error: str | None = None
         self.closed = False
@@ -77,20 +82,26 @@ class DraftSession(QObject):
 
     def open(self, draft_id: int) -> Draft:
         """Save the current draft, then load ``draft_id`` and check it at once."""
-        self.flush()
+        self._keep_words()
         draft = self.store.get(draft_id)
         self._adopt(draft)
         return draft
 
     def new(self) -> Draft:
         """Start a new, empty draft for X (or reuse the newest if it is still empty)."""
-        self.flush()
+        self._keep_words()
         draft = self.service.new_or_reuse()
         self._adopt(draft)
         return draft
 
+    def _keep_words(self) -> None:
+        """Save the text before another draft is opened: as a new draft if this one is gone."""
+        if not self.flush() and self.is_gone and self.text.strip():
+            self.save_as_new()
+
     def _adopt(self, draft: Draft) -> None:
         self.draft = draft
+        self.is_gone = False
         self.autosaver = Autosaver(self.service, draft.id, draft.version)
         self.text = draft.text
         self.report = None
@@ -120,6 +131,9 @@ class DraftSession(QObject):
             )
         except SaveError as exc:
             self._report_save_error(exc)
+            return
+        except UnknownDraftError:
+            self._gone()
             return
         self.autosaver.version = self.draft.version
         self.request_check(now=True)
@@ -187,8 +201,25 @@ class DraftSession(QObject):
         except SaveError as exc:
             self._report_save_error(exc)
             return False
+        except UnknownDraftError:
+            self._gone()
+            return False
         self._saved_ok()
         return True
+
+    def save_as_new(self) -> Draft:
+        """Save the text and details of a draft that is gone as a new draft (opened next)."""
+        assert self.draft is not None
+        old = self.draft
+        return self.service.create(
+            old.title, self.text, platforms=old.platforms, audiences=old.audiences,
+            category=old.category, date=old.date, time=old.time,
+        )  # fmt: skip
+
+    def _gone(self) -> None:
+        if not self.is_gone:
+            self.is_gone = True
+            self.draft_gone.emit()
 
     def keep_mine(self) -> None:
         """Settle a conflict by saving the editor's text over the other copy."""
@@ -206,13 +237,15 @@ class DraftSession(QObject):
 
     @Slot()
     def _on_tick(self) -> None:
-        if self.autosaver is None or self.autosaver.pending is None:
+        if self.autosaver is None or self.autosaver.pending is None or self.is_gone:
             return
         try:
             if self.autosaver.tick():
                 self._saved_ok()
         except SaveError as exc:
             self._report_save_error(exc)
+        except UnknownDraftError:
+            self._gone()
 
     def _saved_ok(self) -> None:
         if self.save_error is not None:

@@ -92,6 +92,9 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.banner_label.setWordWrap(True)
         self.keep_button = QPushButton("Keep my text")
         self.theirs_button = QPushButton("Use the other copy")
+        self.save_new_button = QPushButton("Save as a new draft")
+        self.save_new_button.setObjectName("saveAsNew")
+        self.save_new_button.hide()
         self.lock_label = QLabel("")
         self.lock_label.setObjectName("lockMessage")
         self.lock_label.setWordWrap(True)
@@ -152,6 +155,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.session.report_ready.connect(self._on_report_ready)
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
+        self.session.draft_gone.connect(self._on_draft_gone)
+        self.save_new_button.clicked.connect(self.save_as_new_draft)
         self.session.check_failed.connect(self._on_check_failed)
         self.dispatcher.busy_changed.connect(self._on_busy_changed)
         self.keep_button.clicked.connect(self._on_keep_mine)
@@ -169,6 +174,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         banner_layout.addWidget(self.banner_label, 1)
         banner_layout.addWidget(self.keep_button)
         banner_layout.addWidget(self.theirs_button)
+        banner_layout.addWidget(self.save_new_button)
         self.banner = banner
         banner.hide()
         lock_bar = QWidget()
@@ -567,6 +573,32 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.theirs_button.setVisible(conflict)
         self.banner.show()
         self.save_label.setText("Not saved")
+
+    @Slot()
+    def _on_draft_gone(self) -> None:
+        self.banner_label.setText(
+            "\u26a0 This draft is no longer in the database (a backup was restored, or it "
+            "was deleted elsewhere). Your text is all here and nothing is lost: save it as "
+            "a new draft."
+        )
+        self.keep_button.hide()
+        self.theirs_button.hide()
+        self.save_new_button.show()
+        self.banner.show()
+        self.save_label.setText("Not saved")
+
+    def save_as_new_draft(self) -> bool:
+        """Keep the words of a draft that has gone from the database in a new draft."""
+        try:
+            draft = self.session.save_as_new()
+        except StorageError as exc:
+            self.inform("Not saved", f"Could not save the text as a new draft: {exc}")
+            return False
+        self.save_new_button.hide()
+        self.open_draft(draft.id)
+        self._refresh_lists()
+        self.statusBar().showMessage(f"Saved as a new draft ({draft.id}).", 5000)
+        return True
 
     @Slot(str)
     def _on_check_failed(self, message: str) -> None:

@@ -679,3 +679,41 @@ def test_new_findings_repaint_only_the_paragraphs_they_touch(qtbot, window, monk
     highlighter.set_marks([], None)  # the mark goes: its paragraph is drawn again
     assert (painted, whole) == ([1500], [])
     assert not block.layout().formats()
+
+
+def _remove_behind_the_windows_back(db_path, draft_id):
+    """Another program (a restore of an older backup) takes the draft away."""
+    import sqlite3
+
+    with sqlite3.connect(db_path) as other:
+        other.execute("PRAGMA foreign_keys = OFF")
+        other.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+def test_a_draft_gone_from_the_database_keeps_its_words_and_saves_as_new(qtbot, window, db_path):
+    editor = type_post(qtbot, window, "Words typed before the restore.")
+    assert window.session.flush()
+    gone_id = window.session.draft.id
+    _remove_behind_the_windows_back(db_path, gone_id)
+    qtbot.keyClicks(editor, " And after it.")
+    qtbot.waitUntil(window.save_new_button.isVisible, timeout=5000)
+    assert "no longer in the database" in window.banner_label.text()
+    assert window.save_label.text() == "Not saved"
+    assert editor.toPlainText() == "Words typed before the restore. And after it."
+    qtbot.mouseClick(window.save_new_button, Qt.MouseButton.LeftButton)
+    new_id = window.session.draft.id
+    assert new_id != gone_id
+    assert window.store.get(new_id).text == "Words typed before the restore. And after it."
+    assert not window.banner.isVisible()
+
+
+def test_opening_another_draft_after_the_draft_went_keeps_its_words(qtbot, window, db_path):
+    type_post(qtbot, window, "Only copy of these words.")
+    assert window.session.flush()
+    gone_id = window.session.draft.id
+    _remove_behind_the_windows_back(db_path, gone_id)
+    window.editor.insertPlainText(" More.")
+    window.new_draft()
+    kept = [d for d in window.store.list_drafts() if d.id != gone_id]
+    texts = [window.store.get(d.id).text for d in kept]
+    assert "Only copy of these words. More." in texts
