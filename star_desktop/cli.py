@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO, cast
 import checks
 from star_desktop import __version__, paths
 from star_desktop.report_text import render
-from star_desktop.storage import StorageError
+from star_desktop.storage import StorageError, UnusableDatabaseError
 
 
 class ExitStatus(enum.IntEnum):
@@ -137,10 +137,19 @@ def run_storage(
 
                 return ExitStatus(packs_cli.run(args, store, policy, stdout, stderr))
             return ExitStatus(drafts_cli.run(args, store, policy, streams, read_text))
+    except UnusableDatabaseError as exc:
+        raise UsageError(f"{exc} {COMMAND_RECOVERY}") from None
     except StorageError as exc:
         raise UsageError(str(exc)) from None
     except PackError as exc:
         raise UsageError(str(exc)) from None
+
+
+#: The command line's way out of an unusable database (the window offers buttons).
+COMMAND_RECOVERY = (
+    "Run 'star-desktop db restore --latest' for the latest automatic backup, or "
+    "'star-desktop db fresh' to set the file aside and start afresh."
+)
 
 
 def _date(value: str) -> dt.date:

@@ -80,16 +80,30 @@ def open_store(path: Path, *, sample: bool) -> Store | None:
             choice = _ask_recovery(path, str(exc))
             if choice == "quit":
                 return None
-            if choice == "backup":
-                latest = backup.latest_backup(path)
-                if latest is None:
-                    continue
-                backup.restore(path, latest)
-            else:
-                backup.set_aside(path)
+            try:
+                if choice == "backup":
+                    latest = backup.latest_backup(path)
+                    if latest is None:
+                        continue
+                    backup.restore(path, latest)
+                else:
+                    backup.set_aside(path)
+            except (StorageError, OSError) as failed:
+                _cannot_open(f"{path} could not be replaced: {failed}")
+                return None
         except StorageError as exc:
-            QMessageBox.critical(None, "Database cannot be opened", str(exc))
+            _cannot_open(str(exc))
             return None
+
+
+def _cannot_open(reason: str) -> None:
+    """The database is sound but cannot be used here (read-only, full, locked)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Database cannot be opened", reason)
+    box.setInformativeText(
+        "Nothing has been changed. STAR Desktop needs to write to its database: if the "
+        "folder is read-only or the disk is full, ask IT to help, then start it again."
+    )
+    box.exec()
 
 
 def _ask_recovery(path: Path, reason: str) -> str:

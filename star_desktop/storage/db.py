@@ -20,10 +20,9 @@ from star_desktop.storage.schema import APPLICATION_ID, MIGRATION_NAMES, SCHEMA_
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-RECOVERY = (
-    "It has been left untouched: run 'star-desktop db restore --latest' for the latest "
-    "automatic backup, or 'star-desktop db fresh' to set it aside and start afresh."
-)
+#: What a damaged file's message says; each surface adds its own way out (the command
+#: line its commands, the window its buttons).
+RECOVERY = "It has been left untouched."
 
 
 def read_header(path: Path) -> bytes:
@@ -83,7 +82,12 @@ def inspect(path: Path) -> tuple[int, int]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"{path} is damaged ({exc}). {RECOVERY}", path) from None
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise CorruptDatabaseError(f"{path} is damaged ({exc}). {RECOVERY}", path) from None
+        # Read-only, full, locked or unreadable: the file may well be sound, so never
+        # call it damaged (that advice would have the author discard a good file).
+        raise translate(exc, path, "open") from None
     if tables and app_id != APPLICATION_ID:
         raise ForeignDatabaseError(
             f"{path} is a SQLite database of another program, not STAR Desktop's; "

@@ -113,19 +113,19 @@ def translate(exc: sqlite3.Error, path: Path | None, action: str = "save") -> St
     where = str(path) if path else "the database"
     if code == sqlite3.SQLITE_READONLY or "readonly" in str(exc):
         return ReadOnlyError(
-            f"Cannot {action}: {where} is read-only (folder, file or disk); "
-            "your text is kept in the editor.",
+            f"Cannot {action}: {where} is read-only (its folder, the file or the disk); "
+            "nothing was written. The file itself is not damaged.",
             path,
         )
     if code == sqlite3.SQLITE_FULL:
         return DiskFullError(
-            f"Cannot {action}: the disk holding {where} is full; "
-            "your text is kept in the editor. Free some space and it will be saved.",
+            f"Cannot {action}: the disk holding {where} is full; nothing was written. "
+            "Free some space and try again.",
             path,
         )
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return BusyError(
-            f"Cannot {action}: {where} is locked by another program; your text is kept.", path
+            f"Cannot {action}: {where} is locked by another program; nothing was written.", path
         )
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return CorruptDatabaseError(
@@ -133,7 +133,7 @@ def translate(exc: sqlite3.Error, path: Path | None, action: str = "save") -> St
         )
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM):
         return SaveError(
-            f"Cannot {action}: {where} cannot be written ({exc}); your text is kept.", path
+            f"Cannot {action}: {where} cannot be used ({exc}); nothing was written.", path
         )
     return StorageError(f"Cannot {action}: {where}: {exc}", path)
 

@@ -82,7 +82,7 @@ def test_read_only_disk_raises_a_clear_error_and_keeps_the_text(store):
     store.db.execute("PRAGMA query_only = 1")
     saver.edit("typed while the disk is read-only")
     clock.now += 1
-    with pytest.raises(ReadOnlyError, match=r"read-only.*kept in the editor"):
+    with pytest.raises(ReadOnlyError, match=r"read-only.*nothing was written"):
         saver.tick()
     assert saver.pending == "typed while the disk is read-only"
     store.db.execute("PRAGMA query_only = 0")
@@ -110,7 +110,7 @@ def test_full_disk_raises_a_clear_error_keeps_the_text_and_writes_nothing(store)
     store.db.execute(f"PRAGMA max_page_count = {pages}")
     big = "A long article. " * 20_000
     saver.edit(big)
-    with pytest.raises(DiskFullError, match=r"full.*kept in the editor"):
+    with pytest.raises(DiskFullError, match=r"full.*nothing was written"):
         saver.flush()
     assert saver.pending == big
     assert store.get(draft_id).text == ""

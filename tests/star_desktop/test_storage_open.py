@@ -11,12 +11,16 @@ from sqlite_utils import Database
 from star_desktop.storage import (
     SCHEMA_VERSION,
     CorruptDatabaseError,
+    DiskFullError,
     ForeignDatabaseError,
     LocationError,
     NewerSchemaError,
+    ReadOnlyError,
+    SaveError,
     Store,
     list_backups,
 )
+from star_desktop.storage import db as db_module
 from star_desktop.storage.schema import MIGRATION_NAMES, migrations
 
 
@@ -95,8 +99,9 @@ def test_unknown_migration_name_counts_as_newer(tmp_path):
 def test_a_file_that_is_not_sqlite_is_refused_byte_for_byte_untouched(tmp_path, content):
     path = tmp_path / "star.db"
     path.write_bytes(content)
-    with pytest.raises(CorruptDatabaseError, match="db restore --latest"):
+    with pytest.raises(CorruptDatabaseError, match="left untouched") as error:
         Store.open(path)
+    assert "star-desktop" not in str(error.value)  # each surface adds its own way out
     assert path.read_bytes() == content
     assert sorted(p.name for p in tmp_path.iterdir()) == ["star.db"]
 
@@ -212,3 +217,29 @@ def test_the_workflow_upgrade_is_safe_to_run_again(tmp_path):
         workflow(store.db)  # as after a crash between the step and its record
         assert store.get(1).title == "Kept"
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("code", "message", "kind"),
+    [
+        (sqlite3.SQLITE_READONLY, "attempt to write a readonly database", ReadOnlyError),
+        (sqlite3.SQLITE_IOERR, "disk I/O error", SaveError),
+        (sqlite3.SQLITE_FULL, "database or disk is full", DiskFullError),
+    ],
+)
+def test_a_sound_file_that_cannot_be_written_is_not_called_damaged(
+    tmp_path, monkeypatch, code, message, kind
+):
+    path = tmp_path / "star.db"
+    Store.open(path, sample=False).close()
+
+    def refuse(*args, **kwargs):
+        error = sqlite3.OperationalError(message)
+        error.sqlite_errorcode = code
+        raise error
+
+    monkeypatch.setattr(db_module, "connect", refuse)
+    with pytest.raises(kind) as error:
+        db_module.inspect(path)
+    assert not isinstance(error.value, CorruptDatabaseError)
+    assert "is damaged" not in str(error.value)

@@ -41,3 +41,26 @@ def test_the_latest_backup_can_be_restored(tmp_path, monkeypatch):
     assert restored is not None
     assert restored.get(draft.id).title == "Kept in the backup"
     restored.close()
+
+
+def test_a_read_only_database_gets_no_offer_to_start_afresh(tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from star_desktop.storage import ReadOnlyError
+
+    shown = []
+
+    def refuse(*args, **kwargs):
+        raise ReadOnlyError("Cannot open: star.db is read-only (its folder, the file or the disk)")
+
+    def record(box):
+        shown.append((box.text(), box.informativeText(), [b.text() for b in box.buttons()]))
+        return 0
+
+    monkeypatch.setattr(Store, "open", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    assert app.open_store(tmp_path / "star.db", sample=False) is None
+    [(text, advice, buttons)] = shown
+    assert "read-only" in text
+    assert "Start a fresh database" not in buttons
+    assert "star-desktop" not in text + advice  # a window speaks of buttons, not commands
