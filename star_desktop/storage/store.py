@@ -15,7 +15,7 @@ from typing import Any, Final
 from sqlite_utils import Database
 
 from checks import AUDIENCES, PLATFORMS
-from star_desktop.storage import audit, backup, revisions
+from star_desktop.storage import audit, backup, file_lock, revisions
 from star_desktop.storage import search as search_
 from star_desktop.storage.db import applied_unknown, configure, inspect, open_database
 from star_desktop.storage.errors import (
@@ -109,13 +109,14 @@ class Store(SideTables):
             today: The date the sample calendar starts from (default today).
         """
         path = Path(path)
-        if backup_on_start and inspect(path)[1]:
-            backup.make_backup(path)
-        store = cls(path)
-        if store.created and sample:
-            from star_desktop.storage.sample import fill_sample
+        with file_lock.holding(path):  # one program at a time creates or upgrades the file
+            if backup_on_start and inspect(path)[1]:
+                backup.make_backup(path)
+            store = cls(path)
+            if store.created and sample:
+                from star_desktop.storage.sample import fill_sample
 
-            fill_sample(store, today or dt.date.today())
+                fill_sample(store, today or dt.date.today())
         return store
 
     def _upgrade(self) -> None:

@@ -103,7 +103,8 @@ def test_a_file_that_is_not_sqlite_is_refused_byte_for_byte_untouched(tmp_path, 
         Store.open(path)
     assert "star-desktop" not in str(error.value)  # each surface adds its own way out
     assert path.read_bytes() == content
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["star.db"]
+    # Nothing beside it but the lock that serialises opening (see storage.file_lock).
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["star.db", "star.db.lock"]
 
 
 def test_a_damaged_database_is_refused_byte_for_byte_untouched(tmp_path):
@@ -243,3 +244,19 @@ def test_a_sound_file_that_cannot_be_written_is_not_called_damaged(
         db_module.inspect(path)
     assert not isinstance(error.value, CorruptDatabaseError)
     assert "is damaged" not in str(error.value)
+
+
+def test_eight_programs_opening_a_new_database_at_once_all_succeed(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "star.db"
+    code = "import sys; from star_desktop.storage import Store\nStore.open(sys.argv[1]).close()\n"
+    children = [
+        subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE, text=True)
+        for _ in range(8)
+    ]
+    errors = [child.communicate(timeout=120)[1] for child in children]
+    assert [child.returncode for child in children] == [0] * 8, errors
+    with Store.open(path) as store:
+        assert store.count_drafts() == 3  # the sample calendar, filled once
