@@ -11,6 +11,7 @@ from pathlib import Path
 from star_desktop.paths import backup_dir
 from star_desktop.storage.db import connect, inspect, looks_like_sqlite, read_header
 from star_desktop.storage.errors import (
+    BusyError,
     CorruptDatabaseError,
     ForeignDatabaseError,
     LocationError,
@@ -22,6 +23,12 @@ from star_desktop.storage.schema import APPLICATION_ID
 
 KEEP = 5
 SIDE_FILES = ("-wal", "-shm")
+
+
+#: The ending of a backup being written (renamed to ``.db`` when it is whole).
+PARTIAL = ".partial"
+#: How long ``db restore`` waits for another program's write to finish.
+RESTORE_WAIT_SECONDS = 10.0
 
 
 def _stamp() -> str:
@@ -75,21 +82,29 @@ def make_backup(
     """
     folder = folder or backup_dir(database)
     target = folder / f"{database.stem}-{_stamp()}-{label}.db"
+    # Written under another name and renamed when whole: a backup cut short (the PC
+    # switched off) leaves a ".partial" file that is never taken for a backup, and
+    # that the next backup clears away with its journal.
+    partial = target.with_name(target.name + PARTIAL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob(f"{database.stem}-*{PARTIAL}*"):
+            stale.unlink(missing_ok=True)
         own = source is None
         conn = connect(database) if source is None else source
         try:
-            copy_database(conn, target)
+            copy_database(conn, partial)
         finally:
             if own:
                 conn.close()
+        os.replace(partial, target)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise LocationError(
             f"Cannot write the backup in {folder}: {exc.strerror}.", folder
         ) from None
     except sqlite3.Error as exc:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise translate(exc, database, "back up") from None
     for old in list_backups(database, folder)[:-keep]:
         old.unlink(missing_ok=True)
@@ -162,9 +177,35 @@ def restore(database: Path, source: Path) -> Path | None:
         kept = make_backup(database, label="before-restore") if not check(database) else None
         kept = kept or set_aside(database)
     database.parent.mkdir(parents=True, exist_ok=True)
+    _wait_for_writers(database)
     conn = connect(source, readonly=True)
     try:
         copy_database(conn, database)
+    except sqlite3.Error as exc:  # a read-only file, a full disk: the kept copy stands
+        note = f" The database as it was is kept as {kept}." if kept else ""
+        raise StorageError(f"{translate(exc, database, 'restore')}{note}", database) from None
     finally:
         conn.close()
     return kept
+
+
+def _wait_for_writers(database: Path) -> None:
+    """Wait (a little) until no other program is writing ``database``, else refuse.
+
+    SQLite's backup into a file another connection is writing retries for ever; the
+    restore checks first that it can take the write lock within `RESTORE_WAIT_SECONDS`.
+    """
+    if not database.exists():
+        return
+    conn = sqlite3.connect(str(database), timeout=RESTORE_WAIT_SECONDS)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        raise BusyError(
+            f"{database} is being written by another program (STAR Desktop open?); nothing "
+            f"was restored: close it and try again ({exc}).",
+            database,
+        ) from None
+    finally:
+        conn.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from star_desktop.cli import main
-from star_desktop.storage import list_backups
+from star_desktop.storage import Store, list_backups
 
 
 def run(argv):
@@ -138,3 +138,37 @@ def test_db_commands_on_a_missing_database_exit_2(tmp_path):
     assert run(["--db", str(path), "db", "restore", "--latest"])[0] == 2
     assert run(["--db", str(path), "db", "check"])[0] == 1
     assert not path.exists()
+
+
+def test_a_backup_cut_short_is_never_taken_for_a_backup_and_is_cleared(tmp_path):
+    from star_desktop.storage import backup
+
+    database = tmp_path / "star.db"
+    Store.open(database, sample=False).close()
+    folder = backup.backup_dir(database)
+    folder.mkdir(parents=True)
+    cut = folder / "star-20261201-000000-000000-auto.db.partial"
+    cut.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)  # the PC went off mid-copy
+    (folder / (cut.name + "-journal")).write_bytes(b"\x00" * 10)
+    assert backup.list_backups(database) == []
+    made = backup.make_backup(database)
+    assert sorted(p.name for p in folder.iterdir()) == [made.name]
+
+
+def test_restore_gives_up_with_a_message_while_another_program_writes(tmp_path, monkeypatch):
+    import sqlite3
+
+    from star_desktop.storage import BusyError, backup
+
+    database = tmp_path / "star.db"
+    Store.open(database, sample=False).close()
+    copy = backup.make_backup(database)
+    monkeypatch.setattr(backup, "RESTORE_WAIT_SECONDS", 0.2)
+    writer = sqlite3.connect(str(database))
+    writer.execute("BEGIN IMMEDIATE")  # another program is in the middle of a write
+    try:
+        with pytest.raises(BusyError, match="being written by another program"):
+            backup.restore(database, copy)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
