@@ -28,6 +28,7 @@ LANGUAGE_FAMILIES = ("spelling", "grammar", "plain-english", "length")
 
 #: Modules of this package that add rows, in the order printed.
 SECTIONS = (
+    "hostile",
     "length",
     "plain_english",
     "language",

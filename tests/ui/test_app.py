@@ -64,3 +64,28 @@ def test_a_read_only_database_gets_no_offer_to_start_afresh(tmp_path, monkeypatc
     assert "read-only" in text
     assert "Start a fresh database" not in buttons
     assert "star-desktop" not in text + advice  # a window speaks of buttons, not commands
+
+
+def test_ctrl_c_in_the_terminal_closes_the_window(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "STAR_DESKTOP_DB": str(tmp_path / "star.db"),
+        "STAR_DESKTOP_CACHE": str(tmp_path / "cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "STAR_DESKTOP_QUIT_WHEN_SHOWN": "stay",  # says when the window shows, then stays
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "star_desktop.cli"], env=env, stdout=subprocess.PIPE, text=True
+    )
+    assert "window shown" in child.stdout.readline()
+    child.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    assert child.wait(timeout=20) == 0
+    assert time.monotonic() - started < 20
