@@ -32,7 +32,7 @@ _ACCESSIBILITY = {
 
 #: Section -> key -> type. ``None`` for a section whose keys are free (named word lists).
 SCHEMA: Mapping[str, Mapping[str, str] | None] = {
-    "settings": {"disabled": STRINGS, "max_text_kb": INTEGER},
+    "settings": {"disabled": STRINGS, "max_text_kb": INTEGER, "classifier_model": STRING},
     "councils": {"names": STRINGS},
     "images": {
         "max_megapixels": NUMBER, "max_frames": INTEGER, "max_file_mb": NUMBER,
@@ -67,6 +67,7 @@ SCHEMA: Mapping[str, Mapping[str, str] | None] = {
     },
     "personal_data": {"drama_phone_ranges": LIST, "not_name_words": STRINGS},
     "vocabulary": None,
+    "team": {"url": STRING},
 }  # fmt: skip
 
 #: Sections that are arrays of tables, with the keys of each table.

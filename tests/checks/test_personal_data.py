@@ -247,7 +247,7 @@ def test_admin_file_can_switch_one_rule_off(findings, tmp_path):
     ("admin_text", "reason"),
     [
         ('[contacts]\nallowed_phones = ["switchboard"]\n', "not a telephone number"),
-        ('[contacts]\nallowed_emails = "procurement@x.gov.uk"\n', "must be a list of strings"),
+        ('[contacts]\nallowed_emails = "procurement@x.gov.uk"\n', "must be a list of texts"),
         ('[personal_data]\ndrama_phone_ranges = ["7700"]\n', "national prefix"),
         ('[[rules]]\nid = "personal-data.phone"\ndetect = "fax"\n', "'detect' must be one of"),
         ('[[rules]]\nid = "personal-data.phone"\nwindow = 3\n', "unknown option 'window'"),
