@@ -60,6 +60,7 @@ SECTIONS = frozenset(
         "vocabulary",
         "images",
         "approvers",
+        "team",
     }
 )
 

@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   libegl1 libgl1 libfontconfig1 libdbus-1-3 xvfb xauth strace
   libimage-exiftool-perl wixl msitools
+  postgresql poppler-utils
 )
 
 missing=()

@@ -115,6 +115,9 @@ def add_storage_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
     from star_desktop import packs_cli
 
     packs_cli.add_commands(commands, _date)
+    from star_desktop import team_cli
+
+    team_cli.add_commands(commands)
 
 
 def run_storage(
@@ -132,6 +135,10 @@ def run_storage(
         streams = (stdin, stdout, stderr)
         with Store.open(paths.db_path(args.db), sample=not args.no_sample) as store:
             policy = lambda: load_policy(args.policy)  # noqa: E731 (loaded only if needed)
+            if args.command == "team":
+                from star_desktop import team_cli
+
+                return ExitStatus(team_cli.run(args, store, policy, stdout))
             if args.command in ("pack", "decisions", "keys", "audit"):
                 from star_desktop import packs_cli
 
@@ -144,6 +151,9 @@ def run_storage(
     except PackError as exc:
         raise UsageError(str(exc)) from None
 
+
+#: Commands that open the database.
+STORE_COMMANDS = ("drafts", "profile", "db", "pack", "decisions", "keys", "audit", "team")
 
 #: The command line's way out of an unusable database (the window offers buttons).
 COMMAND_RECOVERY = (
@@ -227,7 +237,7 @@ def _pack_to_open(arguments: list[str]) -> Path | None:
 
     Only when no command is given (``pack verify FILE.starpack`` keeps its file).
     """
-    commands = {"check", "drafts", "db", "profile", "pack", "decisions", "keys", "audit"}
+    commands = {"check", "drafts", "db", "profile", "pack", "decisions", "keys", "audit", "team"}
     if commands & set(arguments):
         return None
     if arguments and arguments[-1].lower().endswith(".starpack"):
@@ -293,7 +303,16 @@ def main(
             return self_test(args.policy, stdout)
         if args.command == "check":
             return run_check(args, stdin, stdout)
-        if args.command in ("drafts", "profile", "db", "pack", "decisions", "keys", "audit"):
+        if args.command in (
+            "drafts",
+            "profile",
+            "db",
+            "pack",
+            "decisions",
+            "keys",
+            "audit",
+            "team",
+        ):
             return run_storage(args, stdin, stdout, stderr)
         from ui.app import run_app  # Qt loads only when the window opens
 

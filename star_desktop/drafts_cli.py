@@ -103,6 +103,9 @@ def add_commands(commands: Subcommands, date: Callable[[str], dt.date]) -> None:
     listing.add_argument("--search", metavar="TEXT", help="full-text search, best first")
     listing.add_argument("--archived", action="store_true", help="include archived drafts")
     listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.add_argument(
+        "--team", action="store_true", help="everyone's posts, with their authors (after a sync)"
+    )
     new = sub.add_parser("new", help="add a draft")
     new.add_argument("--title", required=True)
     new.add_argument("--text-file", metavar="FILE", help="the text, from a file or - for stdin")
@@ -248,7 +251,9 @@ def _drafts(
     read_text: Callable[[str, TextIO, int], str],
 ) -> None:
     action = args.action
-    if action == "list":
+    if action == "list" and args.team:
+        _print_team(service, stdout, as_json=args.json)
+    elif action == "list":
         found = service.list_drafts(
             month=args.month, status=args.status, search=args.search, archived=args.archived
         )
@@ -367,6 +372,31 @@ def _print_list(found: list[DraftSummary], as_json: bool, stdout: TextIO) -> Non
         return
     stdout.write("".join(_line(d) + "\n" for d in found))
     stdout.write(f"{len(found)} draft{'s' if len(found) != 1 else ''}\n")
+
+
+def _print_team(service: DraftsService, stdout: TextIO, *, as_json: bool) -> None:
+    """This PC's drafts and the team's posts fetched by the last sync, with their authors."""
+    from star_desktop.team.sync import team_posts
+
+    me = service.author() or "me"
+    posts = [
+        {"author": me, "title": d.title, "date": d.date.isoformat() if d.date else None,
+         "status": d.status.value, "platforms": list(d.platforms)}
+        for d in service.list_drafts() if not d.example
+    ] + [
+        {"author": p["author"], "title": p["title"], "date": p["date"], "status": p["status"],
+         "platforms": p["platforms"]}
+        for p in team_posts(service.store)
+    ]  # fmt: skip
+    posts.sort(key=lambda p: (p["date"] is None, p["date"] or "", p["title"]))
+    if as_json:
+        json.dump(posts, stdout, ensure_ascii=False, indent=2)
+        stdout.write("\n")
+        return
+    for post in posts:
+        day = post["date"] or "(no date)"
+        stdout.write(f"{day:<12} {post['author'][:20]:<20} {post['status']:<10} {post['title']}\n")
+    stdout.write(f"{len(posts)} posts\n")
 
 
 def _print_draft(draft: Draft, as_json: bool, stdout: TextIO, text: str) -> None:

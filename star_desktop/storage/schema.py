@@ -334,6 +334,70 @@ def engagement(db: Database) -> None:
     _stamp(db, 6)
 
 
+@_migration("0007_team")
+def team(db: Database) -> None:
+    """What sharing the calendar with a team server needs (`star_desktop.team`).
+
+    Every draft gets a stable id (a UUID, the same on every PC), set by a trigger on
+    insert so no door can forget it; ``team_state`` says which version of each draft
+    the server has (a draft whose version is newer waits to be sent: the outbox);
+    ``team_posts`` holds the other authors' posts, read-only here; ``team_conflicts``
+    keeps the server's copy of a draft edited on two PCs until its author chooses.
+    """
+    new_uuid = (
+        "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
+        "substr(lower(hex(randomblob(2))), 2) || '-' || "
+        "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) "
+        "|| '-' || lower(hex(randomblob(6)))"
+    )
+    db.execute("ALTER TABLE drafts ADD COLUMN uuid TEXT")
+    db.execute(f"UPDATE drafts SET uuid = {new_uuid}")
+    db.execute("CREATE UNIQUE INDEX drafts_by_uuid ON drafts (uuid)")
+    db.execute(
+        "CREATE TRIGGER drafts_uuid AFTER INSERT ON drafts WHEN NEW.uuid IS NULL "
+        f"BEGIN UPDATE drafts SET uuid = {new_uuid} WHERE id = NEW.id; END"
+    )
+    db.execute(
+        """
+        CREATE TABLE team_state (
+            draft_uuid TEXT PRIMARY KEY,
+            sent_version INTEGER NOT NULL,
+            server_version INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE team_posts (
+            uuid TEXT PRIMARY KEY,
+            author TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            platforms TEXT NOT NULL DEFAULT '[]',
+            category TEXT,
+            scheduled_date TEXT,
+            scheduled_time TEXT,
+            status TEXT NOT NULL,
+            server_version INTEGER NOT NULL,
+            deleted INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX team_posts_by_date ON team_posts (scheduled_date)")
+    db.execute(
+        """
+        CREATE TABLE team_conflicts (
+            draft_uuid TEXT PRIMARY KEY,
+            server_version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            found TEXT NOT NULL
+        )
+        """
+    )
+    _stamp(db, 7)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

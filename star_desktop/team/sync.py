@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: MIT
+"""Send this PC's changed drafts to the team server and fetch everyone else's posts.
+
+Local first: nothing here is needed to write a draft. A draft is waiting when its local
+version is newer than the one last sent (``team_state``). Sending is one upsert per
+draft that succeeds only over the server version this PC last saw: a draft changed on
+the server since (its author edited it on another PC) is not overwritten but kept in
+``team_conflicts`` for the author to choose. Fetching reads the server's rows changed
+since the last fetch (a sequence number, ``team/cursor``) into ``team_posts``, the
+other authors' posts, read-only here. A server that cannot be reached changes nothing:
+the drafts wait, and `status` says how many.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from star_desktop.storage import Store
+from star_desktop.team import server_schema
+
+#: Seconds to wait for the server before calling it unreachable.
+CONNECT_TIMEOUT = 3
+#: Rows fetched per round trip.
+PAGE = 500
+_CURSOR = "team/cursor"
+
+
+class TeamUnreachableError(Exception):
+    """The team server cannot be reached now (offline, down, refused)."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SyncResult:
+    """What one sync did."""
+
+    sent: int
+    fetched: int
+    conflicts: int
+    waiting: int
+
+
+class TeamSync:
+    """Sync one local database with the team server at ``url``, as ``author``."""
+
+    def __init__(self, store: Store, url: str, author: str) -> None:
+        """Remember the store, the server's address and whose drafts these are."""
+        self.store = store
+        self.url = url
+        self.author = author
+
+    # what is waiting
+
+    def waiting(self) -> int:
+        """Drafts changed here since they were last sent (the outbox's length)."""
+        row = self.store.db.execute(
+            "SELECT count(*) FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
+            "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
+            "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts)"
+        ).fetchone()
+        return int(row[0])
+
+    def conflicts(self) -> list[tuple[str, str]]:
+        """(this PC's title, the server's title) of drafts changed both here and there."""
+        rows = self.store.db.execute(
+            "SELECT d.title, c.title FROM team_conflicts c JOIN drafts d ON d.uuid = c.draft_uuid "
+            "ORDER BY c.found"
+        ).fetchall()
+        return [(str(mine), str(theirs)) for mine, theirs in rows]
+
+    # syncing
+
+    def sync(self) -> SyncResult:
+        """Send what waits, then fetch what changed; `TeamUnreachableError` when offline."""
+        with self._connect() as conn:
+            server_schema.migrate(conn)
+            sent, conflicts = self._send(conn)
+            fetched = self._fetch(conn)
+        return SyncResult(sent, fetched, conflicts, self.waiting())
+
+    def _connect(self) -> Any:  # noqa: ANN401 (a psycopg connection)
+        import psycopg  # only when a team server is configured
+
+        try:
+            return psycopg.connect(self.url, connect_timeout=CONNECT_TIMEOUT, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise TeamUnreachableError(str(exc).strip().splitlines()[0]) from None
+
+    def _send(self, conn: Any) -> tuple[int, int]:  # noqa: ANN401
+        rows = self.store.db.execute(
+            "SELECT d.uuid, d.title, d.text, d.platforms, d.category, d.scheduled_date, "
+            "d.scheduled_time, d.status, d.version, coalesce(s.server_version, 0) "
+            "FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
+            "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
+            "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts) ORDER BY d.id"
+        ).fetchall()
+        sent = conflicts = 0
+        for uuid, title, text, platforms, category, day, time, status, version, known in rows:
+            values = {
+                "uuid": uuid, "author": self.author, "title": title, "text": text,
+                "platforms": platforms, "category": category, "day": day, "time": time,
+                "status": status, "known": known,
+            }  # fmt: skip
+            with conn.transaction():
+                accepted = conn.execute(_UPSERT, values).fetchone()
+                if accepted is None:
+                    server = conn.execute(
+                        "SELECT version, title, text FROM team_posts WHERE uuid = %s", (uuid,)
+                    ).fetchone()
+            if accepted is None:
+                self._note_conflict(uuid, server)
+                conflicts += 1
+                continue
+            with self.store.write("note what the team server has") as db:
+                db.execute(
+                    "INSERT INTO team_state (draft_uuid, sent_version, server_version) "
+                    "VALUES (?, ?, ?) ON CONFLICT (draft_uuid) DO UPDATE SET "
+                    "sent_version = excluded.sent_version, "
+                    "server_version = excluded.server_version",
+                    (uuid, version, accepted[0]),
+                )
+            sent += 1
+        return sent, conflicts
+
+    def _note_conflict(self, uuid: str, server: tuple[int, str, str]) -> None:
+        found = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.store.write("keep the team server's copy") as db:
+            db.execute(
+                "INSERT OR REPLACE INTO team_conflicts VALUES (?, ?, ?, ?, ?)",
+                (uuid, server[0], server[1], server[2], found),
+            )
+
+    def _fetch(self, conn: Any) -> int:  # noqa: ANN401
+        cursor = int(self.store.setting(_CURSOR) or 0)
+        own = {row[0] for row in self.store.db.execute("SELECT uuid FROM drafts").fetchall()}
+        fetched = 0
+        while True:
+            rows = conn.execute(_CHANGED, (cursor, PAGE)).fetchall()
+            if not rows:
+                break
+            with self.store.write("keep the team's posts") as db:
+                for row in rows:
+                    cursor = max(cursor, row[-1])
+                    if row[0] in own:
+                        continue
+                    db.execute(_STORE_POST, row[:-1])
+                    fetched += 1
+                db.execute(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (_CURSOR, str(cursor)),
+                )
+        return fetched
+
+
+_UPSERT = """
+INSERT INTO team_posts AS p (uuid, author, title, text, platforms, category, scheduled_date,
+    scheduled_time, status, version)
+VALUES (%(uuid)s, %(author)s, %(title)s, %(text)s, %(platforms)s::jsonb, %(category)s,
+    %(day)s::date, %(time)s::time, %(status)s, 1)
+ON CONFLICT (uuid) DO UPDATE SET
+    author = EXCLUDED.author, title = EXCLUDED.title, text = EXCLUDED.text,
+    platforms = EXCLUDED.platforms, category = EXCLUDED.category,
+    scheduled_date = EXCLUDED.scheduled_date, scheduled_time = EXCLUDED.scheduled_time,
+    status = EXCLUDED.status, version = p.version + 1, seq = nextval('team_seq'),
+    updated_at = now()
+WHERE p.version = %(known)s
+RETURNING version
+"""
+
+_CHANGED = """
+SELECT uuid::text, author, title, text, platforms::text, category,
+    to_char(scheduled_date, 'YYYY-MM-DD'), to_char(scheduled_time, 'HH24:MI'), status,
+    version, deleted::int, seq
+FROM team_posts WHERE seq > %s ORDER BY seq LIMIT %s
+"""
+
+_STORE_POST = (
+    "INSERT OR REPLACE INTO team_posts (uuid, author, title, text, platforms, category, "
+    "scheduled_date, scheduled_time, status, server_version, deleted) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def team_posts(store: Store) -> list[dict[str, Any]]:
+    """The other authors' posts fetched so far, by date (undated last)."""
+    rows = store.db.execute(
+        "SELECT uuid, author, title, platforms, scheduled_date, scheduled_time, status "
+        "FROM team_posts WHERE deleted = 0 "
+        "ORDER BY scheduled_date IS NULL, scheduled_date, scheduled_time, title"
+    ).fetchall()
+    keys = ("uuid", "author", "title", "platforms", "date", "time", "status")
+    posts = [dict(zip(keys, row, strict=True)) for row in rows]
+    for post in posts:
+        post["platforms"] = json.loads(post["platforms"])
+    return posts
