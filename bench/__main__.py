@@ -38,6 +38,7 @@ SECTIONS = (
     "packs",
     "storage",
     "calendar",
+    "team",
     "ui_typing",
     "bundle",
 )
