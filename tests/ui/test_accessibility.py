@@ -77,12 +77,17 @@ def _mnemonics(window) -> Counter[str]:
     return Counter(m.group(1).lower() for t in texts for m in _MNEMONIC.finditer(t))
 
 
-@pytest.mark.parametrize("planning", [False, True], ids=["writing", "planning"])
-def test_every_visible_control_has_a_name(qtbot, window, planning):
+@pytest.fixture(params=[False, True], ids=["writing", "planning"])
+def laid_out(request, qtbot, window):
+    """The window at 1366x768, writing or with the calendar filling it."""
     window.resize(1366, 768)
-    window.set_planning(planning)
+    window.set_planning(request.param)
     qtbot.wait(50)
-    controls = _visible_controls(window)
+    return window
+
+
+def test_every_visible_control_has_a_name(laid_out):
+    controls = _visible_controls(laid_out)
     assert len(controls) > 10
     unnamed = [
         f"{type(w).__name__} {w.objectName() or '(no object name)'}"
@@ -92,12 +97,8 @@ def test_every_visible_control_has_a_name(qtbot, window, planning):
     assert unnamed == []
 
 
-@pytest.mark.parametrize("planning", [False, True], ids=["writing", "planning"])
-def test_no_alt_letter_is_taken_twice(qtbot, window, planning):
-    window.resize(1366, 768)
-    window.set_planning(planning)
-    qtbot.wait(50)
-    taken = _mnemonics(window)
+def test_no_alt_letter_is_taken_twice(laid_out):
+    taken = _mnemonics(laid_out)
     assert len(taken) > 8
     assert [letter for letter, count in taken.items() if count > 1] == []
 
