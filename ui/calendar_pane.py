@@ -265,16 +265,16 @@ class CalendarPane(QWidget):
         self.week_grid.setAccessibleName(f"Week beginning {long_date(week_days[0])}")
         self.week_grid.set_days(week_days, week_data)
         self.post_list.set_drafts(data)
-        unscheduled = [
-            d for d in self._store.list_drafts(unscheduled=True) if self.filters.matches(d)
-        ]
+        # The tray shows only while planning: below the post it is not read at all.
+        undated = self._store.list_drafts(unscheduled=True) if self._planning else []
+        unscheduled = [d for d in undated if self.filters.matches(d)]
         self.tray.set_drafts(unscheduled)
         self.tray_label.setText(
             f"Un&scheduled drafts ({len(unscheduled)}): drag one onto a day, or press Enter"
         )
         self.tray.setMaximumHeight(self.tray.sizeHintForRow(0) * 4 + 6 if unscheduled else 0)
-        self.tray.setVisible(bool(unscheduled) and self._planning)
-        self.tray_label.setVisible(bool(unscheduled) and self._planning)
+        self.tray.setVisible(bool(unscheduled))
+        self.tray_label.setVisible(bool(unscheduled))
         self.filters.setVisible(self._planning)
         for grid in (self.month_grid, self.week_grid):
             grid.select_day(self._day)

@@ -360,6 +360,7 @@ def test_the_tray_lists_unscheduled_drafts_and_enter_schedules_one(make_pane, sa
 
 def test_a_post_dropped_on_the_tray_loses_its_date(make_pane, sample_store, qtbot):
     pane = make_pane(sample_store)
+    pane.set_planning(True)  # the tray shows while the calendar fills the window
     draft = next(d for d in sample_store.list_drafts(month="2027-03") if d.date.day == 3)
     mime = draft_mime(draft.id)  # the event does not own it: keep it alive
     event = QDropEvent(
