@@ -237,7 +237,7 @@ def _pack_to_open(arguments: list[str]) -> Path | None:
 
     Only when no command is given (``pack verify FILE.starpack`` keeps its file).
     """
-    commands = {"check", "drafts", "db", "profile", "pack", "decisions", "keys", "audit", "team"}
+    commands = {"check", *STORE_COMMANDS}
     if commands & set(arguments):
         return None
     if arguments and arguments[-1].lower().endswith(".starpack"):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 import checks
-from star_desktop.drafts import AUTHOR_KEY
+from star_desktop.drafts import DraftsService
 from star_desktop.storage import Store
 from star_desktop.team.sync import TeamSync, TeamUnreachableError
 
@@ -38,11 +38,12 @@ def run(
     args: argparse.Namespace, store: Store, policy: Callable[[], checks.Policy], stdout: TextIO
 ) -> int:
     """Run ``team ACTION``; returns the exit status."""
-    url = team_url(policy())
+    loaded = policy()
+    url = team_url(loaded)
     if url is None:
         stdout.write("Team: no team server is named in the policy ([team] url).\n")
         return NOT_CONFIGURED
-    sync = TeamSync(store, url, store.setting(AUTHOR_KEY) or "")
+    sync = TeamSync(store, url, DraftsService(store, loaded).author())
     if args.action == "status":
         waiting, conflicts = sync.waiting(), sync.conflicts()
         stdout.write(_status(waiting, conflicts) + "\n")

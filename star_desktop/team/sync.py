@@ -55,11 +55,7 @@ class TeamSync:
 
     def waiting(self) -> int:
         """Drafts changed here since they were last sent (the outbox's length)."""
-        row = self.store.db.execute(
-            "SELECT count(*) FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
-            "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
-            "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts)"
-        ).fetchone()
+        row = self.store.db.execute(f"SELECT count(*) {_WAITING}").fetchone()
         return int(row[0])
 
     def conflicts(self) -> list[tuple[str, str]]:
@@ -91,10 +87,8 @@ class TeamSync:
     def _send(self, conn: Any) -> tuple[int, int]:  # noqa: ANN401
         rows = self.store.db.execute(
             "SELECT d.uuid, d.title, d.text, d.platforms, d.category, d.scheduled_date, "
-            "d.scheduled_time, d.status, d.version, coalesce(s.server_version, 0) "
-            "FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
-            "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
-            "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts) ORDER BY d.id"
+            f"d.scheduled_time, d.status, d.version, coalesce(s.server_version, 0) {_WAITING} "
+            "ORDER BY d.id"
         ).fetchall()
         sent = conflicts = 0
         for uuid, title, text, platforms, category, day, time, status, version, known in rows:
@@ -154,6 +148,14 @@ class TeamSync:
                 )
         return fetched
 
+
+#: The outbox: drafts (not the sample's) newer here than the version last sent, and not
+#: held back by a conflict.
+_WAITING = (
+    "FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
+    "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
+    "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts)"
+)
 
 _UPSERT = """
 INSERT INTO team_posts AS p (uuid, author, title, text, platforms, category, scheduled_date,
