@@ -115,12 +115,8 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
         data = merge(data, {k: v for k, v in source.data.items() if k != "rules"})
     disabled = data.get("settings", {}).get("disabled", [])
     rules = collect_rules(sources, strategy, disabled)
-    shipped = shipped_policy_dir()
     trusted = frozenset(
-        pattern
-        for source in sources
-        if source.path.is_relative_to(shipped)
-        for pattern in _patterns(source.data)
+        pattern for source in sources if source.shipped for pattern in _patterns(source.data)
     )
     councils = _councils(data, sources)
     lexicon = Lexicon(trusted, _vocabulary(data, sources, councils))

@@ -103,6 +103,11 @@ class Source:
                 return number
         return after
 
+    @property
+    def shipped(self) -> bool:
+        """True for the policy files shipped with the app (trusted; not an administrator's)."""
+        return self.path.resolve().is_relative_to(shipped_policy_dir().resolve())
+
     def error(self, reason: str, line: int) -> PolicyError:
         """A `PolicyError` saying ``path:line: reason``."""
         return PolicyError(f"{self.path}:{line}: {reason}")
@@ -193,6 +198,7 @@ def collect_rules(
     origin: dict[str, tuple[Source, int]] = {}
     for source in sources:
         seen: dict[str, int] = {}
+        administrators = not source.shipped
         for position, entry in enumerate(source.data.get("rules", [])):
             rule_id = entry.get("id") if isinstance(entry, dict) else None
             if not isinstance(rule_id, str):
@@ -203,7 +209,7 @@ def collect_rules(
                 again = source.line_of(f'"{rule_id}"', seen[rule_id] + 1)
                 raise source.error(f"rule '{rule_id}' is defined twice in this file", again)
             seen[rule_id] = line
-            if not _is_shipped(source):
+            if administrators:
                 _check_patterns(source, rule_id, entry, line)
             entries[rule_id] = merge(entries.get(rule_id, {}), entry)
             origin[rule_id] = (source, line)
@@ -220,10 +226,6 @@ def collect_rules(
         ):
             rules.append(rule)
     return rules
-
-
-def _is_shipped(source: Source) -> bool:
-    return source.path.resolve().is_relative_to(shipped_policy_dir().resolve())
 
 
 def _check_patterns(source: Source, rule_id: str, entry: Mapping[str, Any], line: int) -> None:
