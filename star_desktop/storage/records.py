@@ -122,6 +122,14 @@ class DraftSummary:
     version: int
     example: bool
     images: int = 0
+    #: "" for this PC's own drafts; for a team member's post (read-only here, fetched
+    #: from the team server), its author's name, and ``id`` is then negative.
+    author: str = ""
+
+    @property
+    def mine(self) -> bool:
+        """True for this PC's own draft, False for a team member's post."""
+        return not self.author
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary (dates as ISO strings)."""
