@@ -31,6 +31,7 @@ MODULES: tuple[str, ...] = (
     "spelling",
     "grammar",
     "learned",
+    "situations",
 )
 
 
