@@ -15,6 +15,7 @@ from typing import Any
 import checks
 from checks.families import elections
 from star_desktop.storage import CATEGORIES, DraftSummary, Event, Status, Store
+from star_desktop.team.posts import team_summaries, team_texts
 
 #: The parts of the content mix; the strategy wants them in equal thirds.
 MIX_GROUPS: tuple[str, ...] = ("good-news", "self-promotion", "topical")
@@ -208,7 +209,12 @@ def count_mentions(texts: Iterable[str], councils: Iterable[str]) -> dict[str, i
 
 
 def summarise_month(
-    store: Store, year: int, month: int, policy: checks.Policy | None = None
+    store: Store,
+    year: int,
+    month: int,
+    policy: checks.Policy | None = None,
+    *,
+    team: bool = False,
 ) -> MonthSummary:
     """Read one month from the store and summarise it for the calendar and its gauges.
 
@@ -218,15 +224,21 @@ def summarise_month(
         month: The month, 1 to 12.
         policy: The loaded policy (councils, the pre-election period and its rules);
             the shipped one when None.
+        team: Count the team members' posts fetched from the team server too (the
+            calendar and its gauges then describe the team, not this PC alone).
     """
     policy = policy or checks.default_policy()
     first = dt.date(year, month, 1)
     key = f"{year:04d}-{month:02d}"
     drafts = tuple(store.list_drafts(month=key))
+    others = team_summaries(store, month=key) if team else []
+    if others:  # a stable sort: this PC's drafts keep their order within a slot
+        drafts = tuple(sorted((*drafts, *others), key=_calendar_order))
     counted = [d for d in drafts if d.status not in _NOT_COUNTED]
     months = store.months(key, key)
     theme = months[0] if months else None
-    texts = _texts(store, first, {d.id for d in counted})
+    texts = _texts(store, first, {d.id for d in counted if d.mine})
+    texts.update(team_texts(store, (d.id for d in counted if not d.mine)))
     election = election_period(policy)
     return MonthSummary(
         first=first,
@@ -243,7 +255,7 @@ def summarise_month(
         period_findings=tuple(
             finding
             for d in counted
-            if d.date is not None and election is not None and d.date in election
+            if d.mine and d.date is not None and election is not None and d.date in election
             for finding in period_findings_for(texts[d.id], d.date, policy, d.id)
         ),
     )
@@ -272,6 +284,10 @@ def clear_caches() -> None:
 def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(rf"(?<!\w)({alternatives})(?:['\u2019]s)?(?![\w])", re.IGNORECASE)
+
+
+def _calendar_order(draft: DraftSummary) -> tuple[dt.date, dt.time]:
+    return (draft.date or dt.date.min, draft.time or dt.time.min)
 
 
 def _mix(drafts: Iterable[DraftSummary]) -> tuple[MixShare, ...]:

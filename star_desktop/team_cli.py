@@ -14,6 +14,8 @@ from typing import TextIO
 import checks
 from star_desktop.drafts import DraftsService
 from star_desktop.storage import Store
+from star_desktop.team import team_url
+from star_desktop.team.conflicts import Conflict, NoConflictError, conflicts, keep_mine, take_theirs
 from star_desktop.team.sync import TeamSync, TeamUnreachableError
 
 OK, WAITING, NOT_CONFIGURED = 0, 1, 2
@@ -25,13 +27,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = team.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("status", help="say whether this PC is up to date with the server")
     actions.add_parser("sync", help="send this PC's changes and fetch the team's, now")
-
-
-def team_url(policy: checks.Policy) -> str | None:
-    """The team server named in the policy (``[team] url``), or None."""
-    section = policy.data.get("team", {})
-    url = section.get("url") if isinstance(section, dict) else None
-    return url or None
+    resolve = actions.add_parser(
+        "resolve", help="a draft changed here and on another PC: choose the copy to keep"
+    )
+    resolve.add_argument("draft", type=int, help="the draft's number (see 'team status')")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep-mine", action="store_true", help="send this PC's copy")
+    choice.add_argument("--take-theirs", action="store_true", help="take the server's copy")
 
 
 def run(
@@ -43,11 +45,14 @@ def run(
     if url is None:
         stdout.write("Team: no team server is named in the policy ([team] url).\n")
         return NOT_CONFIGURED
-    sync = TeamSync(store, url, DraftsService(store, loaded).author())
+    service = DraftsService(store, loaded)
+    sync = TeamSync(store, url, service.author())
+    if args.action == "resolve":
+        return _resolve(args, service, stdout)
     if args.action == "status":
-        waiting, conflicts = sync.waiting(), sync.conflicts()
-        stdout.write(_status(waiting, conflicts) + "\n")
-        return OK if not waiting and not conflicts else WAITING
+        waiting, found = sync.waiting(), conflicts(store)
+        stdout.write(_status(waiting, found) + "\n")
+        return OK if not waiting and not found else WAITING
     try:
         result = sync.sync()
     except TeamUnreachableError as exc:
@@ -56,21 +61,41 @@ def run(
         return WAITING if waiting else OK
     stdout.write(
         f"Team: sent {_changes(result.sent)}, fetched {result.fetched} of the team's posts. "
-        + _status(result.waiting, sync.conflicts())
+        + _status(result.waiting, conflicts(store))
         + "\n"
     )
     return OK if not result.waiting and not result.conflicts else WAITING
+
+
+def _resolve(args: argparse.Namespace, service: DraftsService, stdout: TextIO) -> int:
+    try:
+        if args.keep_mine:
+            kept = keep_mine(service.store, args.draft)
+            stdout.write(
+                f"Kept this PC's '{kept.title}': it goes to the server at the next sync.\n"
+            )
+        else:
+            taken = take_theirs(service, args.draft)
+            stdout.write(
+                f"Took the server's copy: the draft is now '{taken.their_title}'. This "
+                "PC's text stays among the draft's saved versions in the database.\n"
+            )
+    except NoConflictError as exc:
+        stdout.write(f"Team: {exc}.\n")
+        return WAITING
+    return OK
 
 
 def _changes(count: int) -> str:
     return f"{count} change{'' if count == 1 else 's'}"
 
 
-def _status(waiting: int, conflicts: list[tuple[str, str]]) -> str:
+def _status(waiting: int, conflicts: list[Conflict]) -> str:
     parts = ["Team: up to date." if not waiting else f"Team: {_changes(waiting)} waiting."]
-    for mine, theirs in conflicts:
+    for conflict in conflicts:
         parts.append(
-            f"'{mine}' was changed on the server too (there: '{theirs}'): both copies are "
-            "kept until you choose."
+            f"'{conflict.title}' was changed on the server too (there: "
+            f"'{conflict.their_title}'): both copies are kept until you choose with "
+            f"'team resolve {conflict.draft_id} --keep-mine' or '--take-theirs'."
         )
     return " ".join(parts)

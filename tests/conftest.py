@@ -78,3 +78,33 @@ def found(rules_only: checks.Policy) -> Callable[..., set[str]]:
         return {f.rule for f in report.findings}
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster on a Unix socket, shared by the team tests."""
+    from tests.star_desktop.pg_server import Cluster, binaries
+
+    folder = binaries()
+    if folder is None:
+        pytest.skip("PostgreSQL is not installed")
+    cluster = Cluster(folder)
+    cluster.create()
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_server(pg_cluster):
+    """The shared cluster running, with an empty ``star`` database (no team tables)."""
+    import psycopg
+
+    try:
+        pg_cluster.start()
+    except Exception:  # noqa: BLE001, S110 (already running)
+        pass
+    with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
+        conn.execute(
+            "DROP TABLE IF EXISTS team_posts, team_schema; DROP SEQUENCE IF EXISTS team_seq"
+        )
+    return pg_cluster

@@ -398,6 +398,25 @@ def team(db: Database) -> None:
     _stamp(db, 7)
 
 
+@_migration("0008_team_deletions")
+def team_deletions(db: Database) -> None:
+    """A deleted draft the team server has seen waits in ``team_deleted`` to be removed there.
+
+    A trigger records it, so no way of deleting a draft can leave its post on the team
+    calendar; a draft never sent leaves nothing behind.
+    """
+    db.execute("CREATE TABLE team_deleted (uuid TEXT PRIMARY KEY, server_version INTEGER)")
+    db.execute(
+        "CREATE TRIGGER drafts_team_deleted AFTER DELETE ON drafts "
+        "WHEN OLD.uuid IN (SELECT draft_uuid FROM team_state) BEGIN "
+        "INSERT OR REPLACE INTO team_deleted SELECT draft_uuid, server_version "
+        "FROM team_state WHERE draft_uuid = OLD.uuid; "
+        "DELETE FROM team_state WHERE draft_uuid = OLD.uuid; "
+        "DELETE FROM team_conflicts WHERE draft_uuid = OLD.uuid; END"
+    )
+    _stamp(db, 8)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

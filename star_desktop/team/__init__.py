@@ -8,3 +8,14 @@ posts when the server can be reached, and changes nothing when it cannot. The se
 named in the policy (``[team] url``); the password is never there: libpq reads it from
 the user's own password file (``pgpass``), or the server trusts the council's logon.
 """
+
+from __future__ import annotations
+
+import checks
+
+
+def team_url(policy: checks.Policy) -> str | None:
+    """The team server named in the policy (``[team] url``), or None (no team sharing)."""
+    section = policy.data.get("team", {})
+    url = section.get("url") if isinstance(section, dict) else None
+    return url or None

@@ -34,7 +34,7 @@ class TeamUnreachableError(Exception):
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SyncResult:
-    """What one sync did."""
+    """What one sync did, and what is left: drafts in conflict and changes waiting."""
 
     sent: int
     fetched: int
@@ -54,27 +54,36 @@ class TeamSync:
     # what is waiting
 
     def waiting(self) -> int:
-        """Drafts changed here since they were last sent (the outbox's length)."""
-        row = self.store.db.execute(f"SELECT count(*) {_WAITING}").fetchone()
+        """Drafts changed or deleted here since they were last sent (the outbox's length)."""
+        row = self.store.db.execute(
+            f"SELECT (SELECT count(*) {_WAITING}) + (SELECT count(*) FROM team_deleted)"
+        ).fetchone()
         return int(row[0])
-
-    def conflicts(self) -> list[tuple[str, str]]:
-        """(this PC's title, the server's title) of drafts changed both here and there."""
-        rows = self.store.db.execute(
-            "SELECT d.title, c.title FROM team_conflicts c JOIN drafts d ON d.uuid = c.draft_uuid "
-            "ORDER BY c.found"
-        ).fetchall()
-        return [(str(mine), str(theirs)) for mine, theirs in rows]
 
     # syncing
 
     def sync(self) -> SyncResult:
-        """Send what waits, then fetch what changed; `TeamUnreachableError` when offline."""
-        with self._connect() as conn:
-            server_schema.migrate(conn)
-            sent, conflicts = self._send(conn)
-            fetched = self._fetch(conn)
-        return SyncResult(sent, fetched, conflicts, self.waiting())
+        """Send what waits, then fetch what changed; `TeamUnreachableError` when offline.
+
+        The connection can drop at any point (the server restarts, the network goes):
+        each draft is one server transaction and is marked sent here only after it, so
+        the next sync resends what was not acknowledged, and a resend that finds its own
+        copy already there is taken as sent, not as a conflict.
+        """
+        import psycopg
+
+        try:
+            with self._connect() as conn:
+                server_schema.migrate(conn)
+                sent = self._send(conn) + self._send_deletions(conn)
+                fetched = self._fetch(conn)
+        except psycopg.OperationalError as exc:  # the connection dropped mid-sync
+            raise TeamUnreachableError(str(exc).strip().splitlines()[0]) from None
+        return SyncResult(sent, fetched, self.in_conflict(), self.waiting())
+
+    def in_conflict(self) -> int:
+        """Drafts held back because they changed here and on the server (new or not)."""
+        return int(self.store.db.execute("SELECT count(*) FROM team_conflicts").fetchone()[0])
 
     def _connect(self) -> Any:  # noqa: ANN401 (a psycopg connection)
         import psycopg  # only when a team server is configured
@@ -84,13 +93,13 @@ class TeamSync:
         except psycopg.OperationalError as exc:
             raise TeamUnreachableError(str(exc).strip().splitlines()[0]) from None
 
-    def _send(self, conn: Any) -> tuple[int, int]:  # noqa: ANN401
+    def _send(self, conn: Any) -> int:  # noqa: ANN401
         rows = self.store.db.execute(
             "SELECT d.uuid, d.title, d.text, d.platforms, d.category, d.scheduled_date, "
             f"d.scheduled_time, d.status, d.version, coalesce(s.server_version, 0) {_WAITING} "
             "ORDER BY d.id"
         ).fetchall()
-        sent = conflicts = 0
+        sent = 0
         for uuid, title, text, platforms, category, day, time, status, version, known in rows:
             values = {
                 "uuid": uuid, "author": self.author, "title": title, "text": text,
@@ -99,24 +108,42 @@ class TeamSync:
             }  # fmt: skip
             with conn.transaction():
                 accepted = conn.execute(_UPSERT, values).fetchone()
+                if accepted is None:  # sent before, unacknowledged? else changed there
+                    accepted = conn.execute(_SAME, values).fetchone()
                 if accepted is None:
                     server = conn.execute(
                         "SELECT version, title, text FROM team_posts WHERE uuid = %s", (uuid,)
                     ).fetchone()
             if accepted is None:
                 self._note_conflict(uuid, server)
-                conflicts += 1
                 continue
-            with self.store.write("note what the team server has") as db:
-                db.execute(
-                    "INSERT INTO team_state (draft_uuid, sent_version, server_version) "
-                    "VALUES (?, ?, ?) ON CONFLICT (draft_uuid) DO UPDATE SET "
-                    "sent_version = excluded.sent_version, "
-                    "server_version = excluded.server_version",
-                    (uuid, version, accepted[0]),
-                )
+            self._record_sent(uuid, version, accepted[0])
             sent += 1
-        return sent, conflicts
+        return sent
+
+    def _record_sent(self, uuid: str, version: int, server_version: int) -> None:
+        with self.store.write("note what the team server has") as db:
+            db.execute(
+                "INSERT INTO team_state (draft_uuid, sent_version, server_version) "
+                "VALUES (?, ?, ?) ON CONFLICT (draft_uuid) DO UPDATE SET "
+                "sent_version = excluded.sent_version, "
+                "server_version = excluded.server_version",
+                (uuid, version, server_version),
+            )
+
+    def _send_deletions(self, conn: Any) -> int:  # noqa: ANN401
+        """Mark deleted drafts deleted on the server (a row stays, so every PC learns it).
+
+        A post changed on another PC since this one last saw it is left as it is: that
+        edit is newer than the deletion, and deleting it would lose it.
+        """
+        rows = self.store.db.execute("SELECT uuid, server_version FROM team_deleted").fetchall()
+        for uuid, known in rows:
+            with conn.transaction():
+                conn.execute(_DELETE, (uuid, known))
+            with self.store.write("note the deletion was sent") as db:
+                db.execute("DELETE FROM team_deleted WHERE uuid = ?", (uuid,))
+        return len(rows)
 
     def _note_conflict(self, uuid: str, server: tuple[int, str, str]) -> None:
         found = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -172,6 +199,23 @@ WHERE p.version = %(known)s
 RETURNING version
 """
 
+# The row already holds exactly what is being sent, by this author: an earlier send
+# whose answer was lost (the connection dropped after the commit).
+_SAME = """
+SELECT version FROM team_posts
+WHERE uuid = %(uuid)s AND author = %(author)s AND title = %(title)s AND text = %(text)s
+    AND platforms = %(platforms)s::jsonb AND category IS NOT DISTINCT FROM %(category)s
+    AND scheduled_date IS NOT DISTINCT FROM %(day)s::date
+    AND scheduled_time IS NOT DISTINCT FROM %(time)s::time AND status = %(status)s
+    AND NOT deleted
+"""
+
+_DELETE = """
+UPDATE team_posts SET deleted = true, version = version + 1, seq = nextval('team_seq'),
+    updated_at = now()
+WHERE uuid = %s AND version = %s AND NOT deleted
+"""
+
 _CHANGED = """
 SELECT uuid::text, author, title, text, platforms::text, category,
     to_char(scheduled_date, 'YYYY-MM-DD'), to_char(scheduled_time, 'HH24:MI'), status,
@@ -179,10 +223,16 @@ SELECT uuid::text, author, title, text, platforms::text, category,
 FROM team_posts WHERE seq > %s ORDER BY seq LIMIT %s
 """
 
+# An update in place keeps the post's row (its calendar id) across fetches.
 _STORE_POST = (
-    "INSERT OR REPLACE INTO team_posts (uuid, author, title, text, platforms, category, "
+    "INSERT INTO team_posts (uuid, author, title, text, platforms, category, "
     "scheduled_date, scheduled_time, status, server_version, deleted) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET "
+    "author = excluded.author, title = excluded.title, text = excluded.text, "
+    "platforms = excluded.platforms, category = excluded.category, "
+    "scheduled_date = excluded.scheduled_date, scheduled_time = excluded.scheduled_time, "
+    "status = excluded.status, server_version = excluded.server_version, "
+    "deleted = excluded.deleted"
 )
 
 

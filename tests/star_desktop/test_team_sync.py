@@ -8,26 +8,19 @@ import json
 import pytest
 
 from star_desktop.cli import main
-from tests.star_desktop.pg_server import Cluster, binaries
+from tests.star_desktop.pg_server import binaries
 
 pytestmark = pytest.mark.skipif(binaries() is None, reason="PostgreSQL is not installed")
 
 
-@pytest.fixture(scope="module")
-def server():
-    cluster = Cluster(binaries())
-    cluster.create()
-    yield cluster
-    cluster.remove()
+@pytest.fixture
+def server(pg_server):
+    return pg_server
 
 
 @pytest.fixture
 def team(server, tmp_path):
     """The two PCs' command lines: ``team("a", "drafts", "list")`` -> (status, output)."""
-    with server_connection(server) as conn:  # every test starts with an empty server
-        conn.execute(
-            "DROP TABLE IF EXISTS team_posts, team_schema; DROP SEQUENCE IF EXISTS team_seq"
-        )
     policy = tmp_path / "policy.toml"
     policy.write_text(f'[team]\nurl = "{server.url}"\n', encoding="utf-8")
 
@@ -105,3 +98,123 @@ def test_an_edit_on_two_pcs_is_a_conflict_and_nothing_is_lost(team, server, tmp_
     assert titles == ["Plan from the office"]  # the server's copy was not overwritten
     _, out = team("a2", "drafts", "list", "--json")
     assert [d["title"] for d in json.loads(out)] == ["Plan from home"]  # nor the PC's
+
+
+def _two_pcs_in_conflict(team, tmp_path):
+    import shutil
+
+    team("a", "drafts", "new", "--title", "Shared plan")
+    team("a", "team", "sync")
+    shutil.copy(tmp_path / "a.db", tmp_path / "a2.db")  # the same author's second PC
+    team("a", "drafts", "set", "1", "--title", "Plan from the office")
+    team("a", "team", "sync")
+    team("a2", "drafts", "set", "1", "--title", "Plan from home")
+    assert team("a2", "team", "sync")[0] == 1
+
+
+def _server_titles(server):
+    with server_connection(server) as conn:
+        return [r[0] for r in conn.execute("SELECT title FROM team_posts WHERE NOT deleted")]
+
+
+def test_keep_mine_sends_this_pcs_copy_over_the_servers(team, server, tmp_path):
+    _two_pcs_in_conflict(team, tmp_path)
+    status, out = team("a2", "team", "resolve", "1", "--keep-mine")
+    assert status == 0, out
+    assert "Kept this PC's 'Plan from home'" in out
+    assert team("a2", "team", "sync")[0] == 0
+    assert _server_titles(server) == ["Plan from home"]
+    assert team("a2", "team", "status") == (0, "Team: up to date.\n")
+
+
+def test_take_theirs_puts_the_servers_copy_in_the_draft(team, server, tmp_path):
+    _two_pcs_in_conflict(team, tmp_path)
+    status, out = team("a2", "team", "resolve", "1", "--take-theirs")
+    assert status == 0, out
+    _, shown = team("a2", "drafts", "list", "--json")
+    assert [d["title"] for d in json.loads(shown)] == ["Plan from the office"]
+    assert team("a2", "team", "status") == (0, "Team: up to date.\n")  # nothing to resend
+    assert _server_titles(server) == ["Plan from the office"]
+    assert team("a2", "team", "resolve", "1", "--keep-mine")[0] == 1  # nothing left to resolve
+
+
+def test_a_deleted_draft_leaves_every_pcs_calendar(team):
+    team("a", "drafts", "new", "--title", "Cancelled event", "--date", "2027-03-09")
+    team("a", "drafts", "new", "--title", "Never sent")
+    team("a", "team", "sync")
+    team("b", "team", "sync")
+    assert team("a", "drafts", "delete", "1", "--yes")[0] == 0
+    assert team("a", "team", "status")[0] == 1  # the deletion waits like a change
+    assert team("a", "team", "sync")[0] == 0
+    team("b", "team", "sync")
+    _, out = team("b", "drafts", "list", "--team", "--json")
+    assert [p["title"] for p in json.loads(out)] == ["Never sent"]
+
+
+@pytest.mark.parametrize("lost", ["after the answer", "before the answer"])
+def test_a_server_restart_mid_sync_loses_nothing(team, server, monkeypatch, lost):
+    """The server dies while a sync sends five drafts; the next sync completes it.
+
+    "before the answer": the server committed the third draft but the connection died
+    before this PC recorded it, so the resend finds its own copy there (not a conflict).
+    """
+    import psycopg
+
+    from star_desktop.team.sync import TeamSync
+
+    for n in range(5):
+        team("a", "drafts", "new", "--title", f"Post {n}", "--date", f"2027-04-0{n + 1}")
+    record = TeamSync._record_sent
+    calls = []
+
+    def dying(self, uuid, version, server_version):
+        calls.append(uuid)
+        if len(calls) == 3:
+            server.stop()
+            if lost == "before the answer":
+                raise psycopg.OperationalError("server closed the connection unexpectedly")
+        record(self, uuid, version, server_version)
+
+    monkeypatch.setattr(TeamSync, "_record_sent", dying)
+    status, out = team("a", "team", "sync")
+    assert status == 1
+    assert "offline" in out
+    assert "change" in out and "waiting" in out
+    monkeypatch.setattr(TeamSync, "_record_sent", record)
+    server.start()
+    resent = {"after the answer": 2, "before the answer": 3}[lost]
+    assert team("a", "team", "sync") == (
+        0, f"Team: sent {resent} changes, fetched 0 of the team's posts. Team: up to date.\n"
+    )  # fmt: skip
+    assert sorted(_server_titles(server)) == [f"Post {n}" for n in range(5)]
+    team("b", "team", "sync")
+    _, out = team("b", "drafts", "list", "--team", "--json")
+    assert len(json.loads(out)) == 5
+
+
+def test_a_decision_imported_on_one_pc_shows_on_the_other(team, tmp_path, monkeypatch):
+    text = "Join us at the Meet the Buyer event in Rochdale on Thursday."
+    team("a", "profile", "--name", "Alex Author", "--training-date", "2026-11-20")
+    new = ["drafts", "new", "--title", "Meet the Buyer", "--platform", "x", "--audience",
+           "bidders", "--category", "upcoming-event", "--date", "2027-03-04"]  # fmt: skip
+    out, err = io.StringIO(), io.StringIO()
+    main(["--db", str(tmp_path / "a.db"), "--no-sample", *new, "--text-file", "-"],
+         stdin=io.StringIO(text), stdout=out, stderr=err)  # fmt: skip
+    assert team("a", "drafts", "submit", "1")[0] == 0, err.getvalue()
+    pack, decisions = tmp_path / "march.starpack", tmp_path / "decisions.json"
+    assert team("a", "pack", "export", "--ids", "1", "--out", str(pack))[0] == 0
+    team("a", "team", "sync")
+    team("b", "team", "sync")
+    _, shown = team("b", "drafts", "list", "--team", "--json")
+    assert [p["status"] for p in json.loads(shown)] == ["submitted"]
+    monkeypatch.setenv("STAR_DESKTOP_KEY", str(tmp_path / "approver.pem"))
+    status, out = team("c", "pack", "review", str(pack), "--approver", "Pat Manager",
+                       "--approve", "1", "--out", str(decisions))  # fmt: skip
+    assert status == 0, out
+    monkeypatch.setenv("STAR_DESKTOP_KEY", str(tmp_path / "author.pem"))
+    status, out = team("a", "decisions", "import", str(decisions), "--unverified")
+    assert status == 0, out
+    team("a", "team", "sync")
+    team("b", "team", "sync")
+    _, shown = team("b", "drafts", "list", "--team", "--json")
+    assert [(p["author"], p["status"]) for p in json.loads(shown)] == [("Alex Author", "approved")]
