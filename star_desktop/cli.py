@@ -15,7 +15,7 @@ from typing import NoReturn, TextIO, cast
 import checks
 from star_desktop import __version__, paths
 from star_desktop.report_text import render
-from star_desktop.storage import StorageError, UnusableDatabaseError
+from star_desktop.storage import ReadOnlyError, StorageError, UnusableDatabaseError
 
 
 class ExitStatus(enum.IntEnum):
@@ -146,6 +146,8 @@ def run_storage(
             return ExitStatus(drafts_cli.run(args, store, policy, streams, read_text))
     except UnusableDatabaseError as exc:
         raise UsageError(f"{exc} {COMMAND_RECOVERY}") from None
+    except ReadOnlyError as exc:
+        raise UsageError(f"{exc} {read_only_remedy(exc.path)}") from None
     except StorageError as exc:
         raise UsageError(str(exc)) from None
     except PackError as exc:
@@ -160,6 +162,15 @@ COMMAND_RECOVERY = (
     "Run 'star-desktop db restore --latest' for the latest automatic backup, or "
     "'star-desktop db fresh' to set the file aside and start afresh."
 )
+
+
+def read_only_remedy(database: Path | None) -> str:
+    """The command line's way to change a database that cannot be written (reading works)."""
+    folder = f" to {database.parent}" if database else ""
+    return (
+        "To change it, copy it to a folder you can write and give the copy with --db "
+        f"(or STAR_DESKTOP_DB), or ask for write access{folder}."
+    )
 
 
 def _date(value: str) -> dt.date:

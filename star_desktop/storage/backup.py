@@ -91,7 +91,7 @@ def make_backup(
         for stale in folder.glob(f"{database.stem}-*{PARTIAL}*"):
             stale.unlink(missing_ok=True)
         own = source is None
-        conn = connect(database) if source is None else source
+        conn = connect(database, readonly=True) if source is None else source
         try:
             copy_database(conn, partial)
         finally:

@@ -48,7 +48,20 @@ def run(args: argparse.Namespace, stdout: TextIO) -> int:
     Raises:
         StorageError: Shown on one line, exit status 2.
     """
-    return _run_db(args, paths.db_path(args.db), stdout)
+    path = paths.db_path(args.db)
+    try:
+        return _run_db(args, path, stdout)
+    except OSError as exc:  # renaming or replacing a file in a read-only folder
+        where = exc.filename or path
+        raise StorageError(f"Cannot {_VERBS[args.action]}: {where}: {exc.strerror}.") from None
+
+
+_VERBS = {
+    "check": "check the database",
+    "backup": "back up the database",
+    "restore": "restore the database",
+    "fresh": "start a fresh database",
+}
 
 
 def _run_db(args: argparse.Namespace, path: Path, stdout: TextIO) -> int:

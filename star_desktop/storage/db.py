@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from star_desktop.storage.errors import (
     ForeignDatabaseError,
     LocationError,
     NewerSchemaError,
+    ReadOnlyError,
     StorageError,
     translate,
 )
@@ -42,11 +44,73 @@ def header_application_id(header: bytes) -> int:
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with a busy timeout; ``readonly`` opens with ``mode=ro``."""
-    if readonly:
-        uri = path.resolve().as_uri() + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    """A connection with a busy timeout; ``readonly`` opens with ``mode=ro``.
+
+    Reading a WAL database needs its ``-shm`` file, which SQLite makes beside it when it
+    is missing: in a folder that cannot be written, ``mode=ro`` fails ("unable to open
+    database file"). Then, if no changes wait in a ``-wal`` file, the file is read as
+    ``immutable``: nothing can write it either (a writer would need to make the
+    ``-wal``), so SQLite may read it without locks and see all of it.
+
+    Raises:
+        ReadOnlyError: Changes wait in the ``-wal`` file of a database whose folder
+            cannot be written: reading the file alone would miss them.
+        sqlite3.Error: As `sqlite3.connect` and a first read.
+    """
+    timeout = BUSY_TIMEOUT_MS / 1000
+    if not readonly:
+        return sqlite3.connect(str(path), timeout=timeout)
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=timeout)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # reads the WAL too
+    except sqlite3.Error as exc:
+        conn.close()
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code != sqlite3.SQLITE_CANTOPEN or folder_writable(path) or not path.is_file():
+            raise
+        if waiting_changes(path):
+            raise ReadOnlyError(
+                f"Cannot open {path}: its folder cannot be written, and changes not yet "
+                f"merged into the file wait in {path.name}-wal beside it, which SQLite "
+                "cannot read without writing there. Both files have been left untouched.",
+                path,
+            ) from None
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=timeout)
+    return conn
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether this program may make files in the folder of ``path``.
+
+    ``os.access`` sees a read-only disk and an immutable folder as well as the
+    permissions, for root too.
+    """
+    return os.access(path.parent, os.W_OK)
+
+
+def waiting_changes(path: Path) -> bool:
+    """Whether the ``-wal`` file beside the database ``path`` holds anything."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def unwritable(path: Path) -> str | None:
+    """Why this program cannot change the database file ``path``; None when it can.
+
+    The folder counts as much as the file: SQLite keeps a WAL database's ``-wal`` and
+    ``-shm`` files beside it, and the lock file and backups live there too. None too
+    when there is no file yet.
+    """
+    if not path.is_file():
+        return None
+    if not folder_writable(path):
+        return f"its folder {path.parent} cannot be written"
+    if not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    return None
 
 
 def inspect(path: Path) -> tuple[int, int]:
@@ -137,6 +201,30 @@ def open_database(path: Path) -> Database:
             raise LocationError(f"Cannot open {path}: {exc}.", path) from None
         raise error from None
     return db
+
+
+def open_read_only(path: Path) -> Database:
+    """Open the STAR database at ``path`` for reading only: nothing is ever written to it.
+
+    SQLite refuses every change on this connection (``mode=ro``).
+
+    Raises:
+        UnusableDatabaseError: As `inspect`.
+        LocationError: There is no database at ``path``, and none can be made there.
+        ReadOnlyError: Changes wait in a ``-wal`` file that cannot be read (see `connect`).
+    """
+    if not inspect(path)[1]:
+        raise LocationError(
+            f"There is no STAR database at {path} yet, and none can be made there: its "
+            "folder, the file or the disk cannot be written.",
+            path,
+        )
+    try:
+        conn = connect(path, readonly=True)
+    except sqlite3.Error as exc:
+        raise translate(exc, path, "open") from None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return Database(conn)
 
 
 def configure(db: Database) -> None:

@@ -138,6 +138,26 @@ def translate(exc: sqlite3.Error, path: Path | None, action: str = "save") -> St
     return StorageError(f"Cannot {action}: {where}: {exc}", path)
 
 
+def read_only_error(
+    path: Path | None,
+    action: str = "save",
+    reason: str = "its folder, the file or the disk cannot be written",
+) -> ReadOnlyError:
+    """The error for a change refused because the database is open read-only.
+
+    Args:
+        path: The database file, named in the message.
+        action: A verb for the message, such as ``"save"``.
+        reason: Why it is read-only, as `star_desktop.storage.db.unwritable` says.
+    """
+    where = str(path) if path else "the database"
+    return ReadOnlyError(
+        f"Cannot {action}: {where} is open read-only ({reason}); nothing was written. "
+        "The file itself is not damaged.",
+        path,
+    )
+
+
 class InvalidValueError(StorageError, ValueError):
     """A value the schema does not allow (unknown category, platform or status)."""
 

@@ -12,6 +12,7 @@ then find the file made. The lock goes with the program, even if it is killed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import time
@@ -24,13 +25,24 @@ from star_desktop.storage.errors import BusyError, LocationError
 WAIT_SECONDS = 60.0
 
 
+#: Why a lock file cannot be made: the folder (or the file) is read-only, or the disk.
+_READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
 @contextlib.contextmanager
-def holding(database: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """Hold the lock of ``database`` (waiting up to ``wait`` seconds for it)."""
+def holding(database: Path, wait: float = WAIT_SECONDS) -> Iterator[bool]:
+    """Hold the lock of ``database`` (waiting up to ``wait`` seconds for it).
+
+    Yields False, holding nothing, when the lock file cannot be made or opened for
+    writing because the folder is read-only: the caller must then only read.
+    """
     lock_path = database.with_name(database.name + ".lock")
     try:
         handle = lock_path.open("a+b")
     except OSError as exc:
+        if exc.errno in _READ_ONLY and database.is_file():
+            yield False
+            return
         raise LocationError(f"Cannot open {database}: {exc.strerror}.", database) from None
     try:
         deadline = time.monotonic() + wait
@@ -43,7 +55,7 @@ def holding(database: Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
                 )
             time.sleep(0.05)
         try:
-            yield
+            yield True
         finally:
             _unlock(handle.fileno())
     finally:

@@ -17,13 +17,22 @@ from sqlite_utils import Database
 from checks import AUDIENCES, PLATFORMS
 from star_desktop.storage import audit, backup, file_lock, revisions
 from star_desktop.storage import search as search_
-from star_desktop.storage.db import applied_unknown, configure, inspect, open_database
+from star_desktop.storage.db import (
+    applied_unknown,
+    configure,
+    inspect,
+    open_database,
+    open_read_only,
+    unwritable,
+)
 from star_desktop.storage.errors import (
     ConflictError,
     InvalidValueError,
     NewerSchemaError,
+    ReadOnlyError,
     StorageError,
     UnknownDraftError,
+    read_only_error,
     translate,
 )
 from star_desktop.storage.records import (
@@ -35,7 +44,7 @@ from star_desktop.storage.records import (
     Transition,
     utc_now,
 )
-from star_desktop.storage.schema import SCHEMA_VERSION, migrate, schema_version
+from star_desktop.storage.schema import SCHEMA_VERSION, migrate, migrations, schema_version
 from star_desktop.storage.side_tables import SideTables
 
 
@@ -69,21 +78,39 @@ class Store(SideTables):
     write is one ``BEGIN IMMEDIATE`` transaction; a failed write raises a typed
     `StorageError` subclass and leaves the database as it was.
 
+    A sound, current database that this program cannot change (the file, its folder or
+    the disk is read-only) is opened read-only: everything reads as usual, and every
+    change raises `ReadOnlyError` (a `SaveError`) before anything is tried.
+
     Attributes:
         db: The sqlite-utils database.
         path: The database file, or None in memory.
+        read_only_reason: Why, in words ("its folder /media/x cannot be written"), or
+            None when it can be written.
         created: True when this open created the schema (a first run).
         upgraded: Names of the migrations this open applied.
     """
 
-    def __init__(self, database: Database | str | Path) -> None:
+    def __init__(self, database: Database | str | Path, *, read_only: bool = False) -> None:
+        """Open ``database``; ``read_only`` opens it for reading even where it could be written.
+
+        Raises:
+            ReadOnlyError: The database needs upgrading for this version but cannot be
+                written (it is left untouched).
+        """
+        forced = "it was opened for reading only" if read_only else None
         if isinstance(database, Database):
             self.path: Path | None = None
             self.db = database
-            configure(self.db)
+            self.read_only_reason = forced
+            if read_only:
+                self.db.execute("PRAGMA query_only = ON")
+            else:
+                configure(self.db)
         else:
             self.path = Path(database)
-            self.db = open_database(self.path)
+            self.read_only_reason = unwritable(self.path) or forced
+            self.db = open_read_only(self.path) if self.read_only else open_database(self.path)
         try:
             self._upgrade()
         except BaseException:
@@ -101,6 +128,9 @@ class Store(SideTables):
     ) -> Store:
         """Open the app's database: first run fills the sample calendar unless ``sample`` is off.
 
+        A database that cannot be written is opened read-only (see `Store`), with no
+        backup (it cannot change, and its folder may take none).
+
         Args:
             path: The database file (see `star_desktop.paths.db_path`).
             sample: Fill the sample content calendar when the database is new.
@@ -109,10 +139,13 @@ class Store(SideTables):
             today: The date the sample calendar starts from (default today).
         """
         path = Path(path)
-        with file_lock.holding(path):  # one program at a time creates or upgrades the file
-            if backup_on_start and inspect(path)[1]:
+        # One program at a time creates or upgrades the file; one that cannot make the
+        # lock file (a read-only folder) only reads.
+        with file_lock.holding(path) as locked:
+            read_only = not locked or unwritable(path) is not None
+            if backup_on_start and not read_only and inspect(path)[1]:
                 backup.make_backup(path)
-            store = cls(path)
+            store = cls(path, read_only=read_only)
             if store.created and sample:
                 from star_desktop.storage.sample import fill_sample
 
@@ -131,6 +164,9 @@ class Store(SideTables):
                 version,
                 SCHEMA_VERSION,
             )
+        if self.read_only:
+            self._require_current(version)
+            return
         self.created = version == 0
         if 0 < version < SCHEMA_VERSION and self.path is not None:
             backup.make_backup(self.path, source=self.db.conn, label="before-upgrade")
@@ -138,6 +174,32 @@ class Store(SideTables):
             self.upgraded = migrate(self.db)
         except sqlite3.Error as exc:
             raise translate(exc, self.path, "upgrade the database") from None
+
+    @property
+    def read_only(self) -> bool:
+        """True when the database is open for reading only (see `read_only_reason`)."""
+        return self.read_only_reason is not None
+
+    def _require_current(self, version: int) -> None:
+        """Refuse a database opened read-only that this version would have to upgrade."""
+        pending = migrations.pending(self.db)
+        if pending or version < SCHEMA_VERSION:
+            raise ReadOnlyError(
+                f"{self.path or 'The database'} needs updating for this version of STAR "
+                f"Desktop (schema {version} to {SCHEMA_VERSION}), but it is read-only "
+                f"({self.read_only_reason}). It has been left untouched.",
+                self.path,
+            )
+        self.created, self.upgraded = False, []
+
+    def require_writable(self, action: str = "save") -> None:
+        """Raise `ReadOnlyError` when the database is open read-only (``action`` for its message).
+
+        `write` does this first; call it before work that should not start when the
+        change cannot be saved (copying an image in, sending to a server).
+        """
+        if self.read_only_reason is not None:
+            raise read_only_error(self.path, action, self.read_only_reason)
 
     def close(self) -> None:
         """Close the database (the WAL is checkpointed by SQLite on the last close)."""
@@ -155,7 +217,12 @@ class Store(SideTables):
 
         Args:
             action: A verb for error messages, such as ``"save"``.
+
+        Raises:
+            ReadOnlyError: The database is open read-only; nothing was tried.
+            SaveError: SQLite could not write (typed by `translate`); nothing was written.
         """
+        self.require_writable(action)
         conn = self.db.conn
         try:
             conn.execute("BEGIN IMMEDIATE")
