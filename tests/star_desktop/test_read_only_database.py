@@ -244,6 +244,28 @@ def test_writing_commands_exit_2_with_one_line_naming_the_folder(path, freeze, c
     assert not (path.parent / "images").exists()
 
 
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["db", "fresh"], "Cannot start a fresh database: {path}: "),
+        (["db", "restore", "BACKUP"], "Cannot write the backup in {folder}/backups: "),
+    ],
+)
+def test_replacing_a_database_in_a_read_only_folder_exits_2_untouched(
+    path, freeze, tmp_path, command, message
+):
+    backup = tmp_path / "backup.db"
+    assert run(["--db", str(path), "db", "backup", "--out", str(backup)])[0] == 0
+    command = [str(backup) if word == "BACKUP" else word for word in command]
+    before = contents(path.parent)
+    freeze(path.parent)
+    status, _, err = run(["--db", str(path), *command])
+    assert status == 2
+    assert err.startswith("star-desktop: " + message.format(path=path, folder=path.parent))
+    assert err.count("\n") == 1
+    assert contents(path.parent) == before
+
+
 # Pretending through os.access (runs anywhere, root or not)
 
 
