@@ -36,12 +36,12 @@ TITLES = (
 )
 
 
-def _fill_month(window: object, today: dt.date) -> None:
-    """Posts over the month (two on some days) and three drafts with no date yet."""
+def _fill_month(window: object, today: dt.date, count: int) -> None:
+    """``count`` posts over the month (1: 24, two on some days), three with no date yet."""
     service = window.service  # type: ignore[attr-defined]
     first = today.replace(day=1)
     platforms = (("x",), ("linkedin",), ("website",), ("x", "linkedin"))
-    for n, title in enumerate(TITLES * 2):
+    for n, title in enumerate((TITLES * 2)[: count if count > 1 else None]):
         day = first + dt.timedelta(days=(n * 5) % 28)
         draft = service.create(title=title, text=f"{title}. More on our website.")
         service.update(draft.id, version=draft.version, date=day, platforms=platforms[n % 4])
@@ -82,7 +82,9 @@ def main(out: str) -> int:
     store = Store.open(folder / "star.db", sample=True, today=dt.date.today())
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("profile/name", "Sam Taylor")
-    window = MainWindow(store, checks.load_policy(), settings, check_delay_ms=10)
+    # SHOT_POLICY: a policy file to load, such as one naming a team server ([team] url)
+    policy = checks.load_policy(os.environ.get("SHOT_POLICY") or None)
+    window = MainWindow(store, policy, settings, check_delay_ms=10)
     window.resize(
         int(os.environ.get("SHOT_WIDTH", "1600")), int(os.environ.get("SHOT_HEIGHT", "1000"))
     )
@@ -96,7 +98,7 @@ def main(out: str) -> int:
     if os.environ.get("SHOT_IMAGE"):  # attach an image (as the Add image button does)
         window.attach_images([os.environ["SHOT_IMAGE"]])
     if os.environ.get("SHOT_BUSY"):  # a month of a busy team's posts, some unscheduled
-        _fill_month(window, dt.date.today())
+        _fill_month(window, dt.date.today(), int(os.environ["SHOT_BUSY"]))
     if os.environ.get("SHOT_PLAN"):  # the calendar fills the window (View > Plan the month)
         window.set_planning(True)
     if os.environ.get("SHOT_VIEW"):  # "week" or "list"

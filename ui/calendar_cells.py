@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from star_desktop.calendar import ElectionPeriod
@@ -60,9 +60,18 @@ def describe_post(draft: DraftSummary, flagged: bool = False) -> str:
     parts = [f"'{draft.title}'", status_label(draft.status)]
     if draft.time is not None:
         parts.insert(1, f"{draft.time:%H:%M}")
+    if not draft.mine:
+        parts.append(f"{draft.author}'s post (read-only)")
     if flagged:
         parts.append("breaks the pre-election rules")
     return ", ".join(parts)
+
+
+def chip_title(draft: DraftSummary) -> str:
+    """The title a chip shows: a team member's post starts with its author's first name."""
+    if draft.mine:
+        return draft.title
+    return f"{draft.author.split()[0]}: {draft.title}"
 
 
 def describe_day(day: dt.date, data: DayData) -> str:
@@ -89,9 +98,15 @@ def paint_chip(
     palette = grid.palette()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(status_ink(draft.status, palette))
-    painter.setBrush(status_fill(draft.status, palette))
+    pen = QPen(status_ink(draft.status, palette))
+    fill = status_fill(draft.status, palette)
+    if not draft.mine:  # a team member's post: paler, dashed, read-only here
+        pen.setStyle(Qt.PenStyle.DashLine)
+        fill = mix(fill, palette.color(QPalette.ColorRole.Base), 0.6)
+    painter.setPen(pen)
+    painter.setBrush(fill)
     painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+    title = chip_title(draft)
     metrics = grid.fontMetrics()
     line = metrics.height()
     icon = QRectF(rect.left() + 3, rect.top() + 3, line, line)
@@ -121,18 +136,18 @@ def paint_chip(
         time = f"{draft.time:%H:%M} " if draft.time else ""
         painter.save()
         painter.setClipRect(body)
-        painter.drawText(body, Qt.TextFlag.TextWordWrap, time + draft.title)
+        painter.drawText(body, Qt.TextFlag.TextWordWrap, time + title)
         painter.restore()
     elif rect.height() >= 2 * line + 6:  # wrap the title under the shape, eliding line two
         width = int(text_rect.width())
-        first, rest = _split_line(draft.title, metrics, width)
+        first, rest = _split_line(title, metrics, width)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, first)
         second = QRectF(text_rect.left(), text_rect.bottom(), text_rect.width(), line)
         elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
         painter.drawText(second, Qt.AlignmentFlag.AlignVCenter, elided)
     else:
         width = int(text_rect.width())
-        elided = metrics.elidedText(draft.title, Qt.TextElideMode.ElideRight, width)
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, width)
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, elided)
     painter.restore()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -86,6 +86,8 @@ class PostList(QTreeWidget):
             notes.append("Pre-election period")
         if draft.example:
             notes.append("Example")
+        if not draft.mine:
+            notes.insert(0, f"{draft.author}'s post (read-only)")
         item = QTreeWidgetItem(
             [
                 f"{day:%a} {day.day} {day:%b}",
@@ -116,10 +118,14 @@ class PostList(QTreeWidget):
             return
         draft_id = int(item.data(0, Qt.ItemDataRole.UserRole))
         menu = QMenu(self)
-        menu.addAction("Open").triggered.connect(lambda: self.draft_activated.emit(draft_id))
-        menu.addAction("Move to another day…").triggered.connect(
-            lambda: self.move_requested.emit(draft_id)
+        mine = draft_id > 0  # a team member's post (a negative id) is only viewed here
+        menu.addAction("Open" if mine else "View (read-only)").triggered.connect(
+            lambda: self.draft_activated.emit(draft_id)
         )
+        if mine:
+            menu.addAction("Move to another day…").triggered.connect(
+                lambda: self.move_requested.emit(draft_id)
+            )
         rect = self.visualItemRect(item)
         menu.exec(self.viewport().mapToGlobal(rect.center() if rect.isValid() else QPoint()))
 
@@ -136,6 +142,8 @@ class StatusLegend(QWidget):
         self.setObjectName("statusLegend")
         self.setAccessibleName("Key")
         self.show_election = False
+        #: Team members' posts are shown: a dashed chip is one (read-only).
+        self.show_team = False
         names = ", ".join(f"{status_label(s)}: {_SHAPES[s]}" for s in _SHOWN)
         self.setAccessibleDescription(f"Post status shapes. {names}.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -161,7 +169,11 @@ class StatusLegend(QWidget):
 
     def _entries(self) -> list[str]:
         labels = [status_label(status) for status in _SHOWN]
-        return [*labels, "Pre-election period"] if self.show_election else labels
+        if self.show_election:
+            labels.append(_ELECTION)
+        if self.show_team:
+            labels.append(_TEAM)
+        return labels
 
     def _placed(self, width: int) -> list[tuple[str, float, int]]:
         """Each entry's label with its x and its line, wrapping at ``width``."""
@@ -169,7 +181,7 @@ class StatusLegend(QWidget):
         line = metrics.height()
         placed, x, row = [], 0.0, 0
         for label in self._entries():
-            swatch = line * 1.6 if label == "Pre-election period" else line
+            swatch = line * 1.6 if label in (_ELECTION, _TEAM) else line
             needed = swatch + 4 + metrics.horizontalAdvance(label)
             if x > 0 and x + needed > width:
                 x, row = 0.0, row + 1
@@ -194,6 +206,14 @@ class StatusLegend(QWidget):
                     painter, QRectF(x, y, line, line), status, status_ink(status, palette)
                 )
                 x += line + 4
+            elif label == _TEAM:
+                swatch = QRectF(x + 0.5, y + 0.5, line * 1.6 - 1, line - 1)
+                pen = QPen(status_ink(Status.DRAFT, palette))
+                pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(palette.color(QPalette.ColorRole.Base))
+                painter.drawRoundedRect(swatch, 3, 3)
+                x += line * 1.6 + 4
             else:
                 swatch = QRectF(x, y, line * 1.6, line)
                 painter.fillRect(swatch, palette.color(QPalette.ColorRole.Base))
@@ -206,6 +226,8 @@ class StatusLegend(QWidget):
         painter.end()
 
 
+_ELECTION = "Pre-election period"
+_TEAM = "A team member's post (read-only)"
 _SHAPES = {
     Status.DRAFT: "open circle",
     Status.SUBMITTED: "triangle",

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QFormLayout,
     QFrame,
@@ -37,6 +38,8 @@ from star_desktop.calendar import (
 )
 from star_desktop.drafts import DraftsService
 from star_desktop.storage import ConflictError, DraftSummary, StorageError
+from star_desktop.team import team_url
+from star_desktop.team.posts import team_post
 from ui.calendar_filters import CalendarFilters
 from ui.calendar_list import PostList, StatusLegend, ask_date
 from ui.calendar_paint import long_date
@@ -44,6 +47,7 @@ from ui.calendar_tray import UnscheduledTray
 from ui.calendar_views import DayData, DayGrid
 from ui.dialogs import saved
 from ui.gauges import MonthGauges
+from ui.team_post_dialog import TeamPostDialog
 
 VIEWS = ("month", "week", "list")
 
@@ -81,6 +85,9 @@ class CalendarPane(QWidget):
         self._moves: list[tuple[int, dt.date | None]] = []
         #: Planning (the calendar fills the window): filters and the tray show.
         self._planning = False
+        #: A team server is named: the team members' posts show too (read-only).
+        self._team = team_url(self._policy) is not None
+        self.team_dialog: TeamPostDialog | None = None
 
         # widgets
         self.prev_button = self._arrow(Qt.ArrowType.LeftArrow, "Previous month", "Ctrl+Page Up")
@@ -146,6 +153,15 @@ class CalendarPane(QWidget):
             "Let the calendar fill the window, with filters and unscheduled drafts (Ctrl+Shift+M)"
         )
         self.plan_button.clicked.connect(self.planning_toggled)
+        self.whose_box = QComboBox(self)
+        self.whose_box.setObjectName("whoseFilter")
+        self.whose_box.setAccessibleName("Whose posts the calendar and its gauges count")
+        self.whose_box.addItem("Everyone's posts", "team")
+        self.whose_box.addItem("My posts only", "mine")
+        self.whose_box.setToolTip(
+            "The team's posts come from the team server at each sync and are read-only here"
+        )
+        self.whose_box.setVisible(self._team)
         self.gauges = MonthGauges(self)
         self.targets_button = QPushButton("Targets\u2026", self)
         self.targets_button.setObjectName("editTargets")
@@ -163,13 +179,14 @@ class CalendarPane(QWidget):
         self.view_group.idClicked.connect(self._on_view_group_clicked)
         self.theme_edit.editingFinished.connect(self._on_theme_edit_finished)
         for grid in (self.month_grid, self.week_grid):
-            grid.draft_activated.connect(self.draft_activated)
+            grid.draft_activated.connect(self._on_activated)
             grid.new_post_requested.connect(self.new_post_requested)
             grid.draft_dropped.connect(self.move_draft)
             grid.move_requested.connect(self._on_move_requested)
             grid.day_selected.connect(self._on_day_selected)
             grid.outside_requested.connect(self._on_outside_requested)
-        self.post_list.draft_activated.connect(self.draft_activated)
+        self.post_list.draft_activated.connect(self._on_activated)
+        self.whose_box.currentIndexChanged.connect(lambda _: self._on_filters_changed())
         self.filters.changed.connect(self._on_filters_changed)
         self.tray.schedule_requested.connect(lambda draft_id: self.move_draft(draft_id, self._day))
         self.tray.unschedule_requested.connect(lambda draft_id: self.move_draft(draft_id, None))
@@ -190,6 +207,7 @@ class CalendarPane(QWidget):
         top.addWidget(self.today_button)
         top.addWidget(self.plan_button)
         top.addStretch(1)
+        top.addWidget(self.whose_box)
         for button in self.view_buttons.values():
             top.addWidget(button)
         theme_row = QHBoxLayout()
@@ -242,7 +260,9 @@ class CalendarPane(QWidget):
         self._loading = True
         self._versions.clear()
         first = month_start(self._day)
-        summary = summarise_month(self._store, first.year, first.month, self._policy)
+        summary = summarise_month(
+            self._store, first.year, first.month, self._policy, team=self.shows_team()
+        )
         self._summary = summary
         month_name = f"{first:%B %Y}"
         self.month_label.setText(month_name)
@@ -252,6 +272,7 @@ class CalendarPane(QWidget):
         self.theme_edit.setAccessibleName(f"Theme for {month_name}")
         self.focus_label.setText(summary.focus)
         self.focus_label.setVisible(bool(summary.focus))
+        self.legend.show_team = any(not draft.mine for draft in summary.drafts)
         self._show_election(summary)
         self._show_empty(summary)
         self.gauges.show_summary(summary)
@@ -293,6 +314,21 @@ class CalendarPane(QWidget):
         """The summary of the month shown."""
         return self._summary
 
+    def shows_team(self) -> bool:
+        """True when the team members' posts show and count (a team server is named)."""
+        return self._team and self.whose_box.currentData() == "team"
+
+    def view_team_post(self, post_id: int) -> bool:
+        """Show a team member's post read-only (its calendar id is negative)."""
+        post = team_post(self._store, post_id)
+        if post is None:
+            self.refresh()
+            self._say("That post is no longer on the team calendar: its author removed it.")
+            return False
+        self.team_dialog = TeamPostDialog(post, self)
+        self.team_dialog.open()
+        return True
+
     def current_day(self) -> dt.date:
         """The focused day."""
         return self._day
@@ -312,6 +348,9 @@ class CalendarPane(QWidget):
         Emits `draft_rescheduled` after the database update. Ctrl+Z (`undo_move`) puts
         it back. Returns True when it moved.
         """
+        if draft_id < 0:
+            self._say("That is a team member's post: only its author can move it.")
+            return False
         try:
             draft = self._store.get(draft_id)
             if draft.date == day:
@@ -445,7 +484,17 @@ class CalendarPane(QWidget):
         return {p: box.value() for p, box in boxes.items() if box.value()}
 
     @Slot(int)
+    def _on_activated(self, draft_id: int) -> None:
+        if draft_id < 0:
+            self.view_team_post(draft_id)
+        else:
+            self.draft_activated.emit(draft_id)
+
+    @Slot(int)
     def _on_move_requested(self, draft_id: int) -> None:
+        if draft_id < 0:
+            self.move_draft(draft_id, None)  # says why not
+            return
         try:
             draft = self._store.get(draft_id)
         except StorageError as exc:

@@ -256,6 +256,11 @@ class DayGrid(QTableWidget):
             return
         menu = QMenu(self)
         for draft in posts:
+            if not draft.mine:
+                menu.addAction(f"View {draft.author}'s '{draft.title}'").triggered.connect(
+                    lambda _=False, i=draft.id: self.draft_activated.emit(i)
+                )
+                continue
             menu.addAction(f"Open '{draft.title}'").triggered.connect(
                 lambda _=False, i=draft.id: self.draft_activated.emit(i)
             )
@@ -269,7 +274,8 @@ class DayGrid(QTableWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         """Remember a press on a post: it may start a drag."""
         chip = self.draft_at(event.position().toPoint())
-        self._press = (event.position().toPoint(), chip.id) if chip else None
+        # A team member's post is read-only here: it opens, but does not drag.
+        self._press = (event.position().toPoint(), chip.id) if chip and chip.mine else None
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)

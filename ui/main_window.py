@@ -38,6 +38,7 @@ from star_desktop.storage import (
     Store,
     UnknownDraftError,
 )
+from star_desktop.team import team_url
 from star_desktop.workflow import EDITABLE, STATUS_LABELS, Action
 from ui.calendar_pane import CalendarPane
 from ui.checker_panel import CheckerPanel
@@ -48,9 +49,11 @@ from ui.editor import DraftEditor
 from ui.image_strip import ImageStrip
 from ui.metadata_bar import MetadataBar
 from ui.previews import PreviewTabs
+from ui.team_status import TeamStatus
 from ui.window_images import ImageActions
 from ui.window_packs import PackActions
 from ui.window_publish import PublishActions
+from ui.window_team import TeamActions
 from ui.workers import CheckDispatcher
 
 APP_NAME = "STAR Desktop"
@@ -59,7 +62,7 @@ APP_NAME = "STAR Desktop"
 LAYOUT_VERSION = 2
 
 
-class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
+class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWindow):
     """Plan, draft and check posts: everything a council author needs in one window."""
 
     def __init__(
@@ -222,6 +225,14 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         }
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.save_label)
+        #: Background sync with the team server, when the policy names one.
+        self.team: TeamStatus | None = None
+        url = team_url(policy)
+        if url is not None and store.path is not None:
+            self.team = TeamStatus(store.path, url, self.service.author(), self)
+            self.team.fetched.connect(self.calendar_pane.refresh)
+            self.team.resolve_requested.connect(self.resolve_team_conflicts)
+            self.statusBar().addPermanentWidget(self.team.button)
         self._build_menus()
         self._set_tab_order()
 
@@ -478,6 +489,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         """Once on screen, let checks start (the first builds the dictionaries)."""
         super().showEvent(event)
         QTimer.singleShot(0, self.dispatcher.release)
+        if self.team is not None and not self.team.started:
+            QTimer.singleShot(0, self.team.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Save the draft and the window layout; keep the window if the text cannot be saved."""
@@ -493,6 +506,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.settings.sync()
         self.session.close()
         self.dispatcher.wait_for_done(5000)
+        if self.team is not None:
+            self.team.stop()
         super().closeEvent(event)
 
     # slots
@@ -563,6 +578,8 @@ class MainWindow(ImageActions, PackActions, PublishActions, QMainWindow):
         self.save_label.setText(f"Saved {when:%H:%M:%S}")
         if self.session.draft is not None and self.session.autosaver is not None:
             self.calendar_pane.note_saved(self.session.draft.id, self.session.autosaver.version)
+        if self.team is not None:
+            self.team.saved()
         if not self.keep_button.isVisible():
             self.banner.hide()
 
