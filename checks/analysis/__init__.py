@@ -18,6 +18,9 @@ The parts are **cues**, each a sorted list of spans:
   "@GreenPathFM", a live tender's bidder), ``tender`` (a tender or contract: "the
   gritting contract", a live tender's name or reference).
 
+``stage_awarded`` adds to its vocabulary a tender mention just after one of ``award_verbs``
+("won the uniform recycling contract").
+
 Each ``tender`` mention also gets a **stage**, ``live``, ``shortlisting``, ``evaluation``
 or ``awarded`` (from the ``stage_*`` vocabularies in its sentence, else in the post, else
 the policy's status for a registered tender), or ``unstated``.
@@ -46,7 +49,7 @@ UNSTATED = "unstated"
 #: bids that came in": evaluation).
 _STAGE_ORDER = {stage: number for number, stage in enumerate(STAGES)}
 #: Cues computed in code (`checks.analysis.shapes`), not read from a vocabulary.
-SHAPE_CUES = ("money", "count", "when", "organisation", "tender")
+SHAPE_CUES = ("money", "count", "when", "organisation", "tender", "stage_awarded")
 #: The key of the analysis in a check's ``ctx.cache``.
 CACHE_KEY = "analysis"
 
@@ -126,10 +129,9 @@ class Analysis:
         found = self._spans.get(cue)
         if found is None:
             group = self.analyser.groups.get(cue)
-            if group is not None:
-                found = group.spans(self.ctx)
-            else:
-                found = self.analyser.shapes.find(cue, self)
+            found = group.spans(self.ctx) if group is not None else []
+            if cue in self.analyser.shapes.finders:
+                found = sorted({*found, *self.analyser.shapes.find(cue, self)})
             self._spans[cue] = found
             self._starts[cue] = [s for s, _ in found]
         return found

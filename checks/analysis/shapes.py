@@ -19,6 +19,8 @@ entries of ``[vocabulary]``, so an administrator can add to them:
 ``when``          a date, a weekday, a clock time or one of ``soon`` ("tomorrow"), unless
                   one of ``past_markers`` ("last", "yesterday") is just before it
 ``money``         a sum (£2.1m, £80k) or a percentage
+``stage_awarded`` also a tender mention right after one of ``award_verbs`` ("won the
+                  uniform recycling contract")
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ class Shapes:
             "when": self._when,
             "organisation": self._organisation,
             "tender": self._tender,
+            "stage_awarded": self._won,
         }
 
     def find(self, cue: str, analysis: Analysis) -> list[Span]:
@@ -163,4 +166,15 @@ class Shapes:
                 before = words[index - 1][0]
                 if text[before].isupper() and before > sentence_start:  # "Trafford contract"
                     found.append((before, end))
+        return found
+
+    def _won(self, analysis: Analysis) -> list[Span]:
+        """A tender mention right after one of ``award_verbs``: "won the X contract"."""
+        doc = analysis.doc
+        verbs = self._vocabulary(analysis, "award_verbs")
+        found = []
+        for start, end in analysis.spans("tender"):
+            index = doc.word_index(start)
+            lo = doc.words[index - 1][0] if index > 0 else start
+            found += [(v_start, end) for v_start, v_end in verbs if lo <= v_end <= start]
         return found

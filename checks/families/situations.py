@@ -13,10 +13,12 @@ together for the clause to apply::
     unless = ["stage_public"]            # cues that clear it in the same scope
     unless_in_post = ["stage_awarded"]   # cues that clear it anywhere in the post
 
-``scope`` is ``"sentence"`` (the default), ``"post"``, or a number of words either side
-of the mark. ``tender_stages`` asks for a tender mention in the scope at one of those
-stages. The message may name ``{match}``, ``{tender}`` (the tender mention nearest the
-mark, or "a tender") and ``{stage}``.
+``mark`` and each ``with`` entry may name several cues, ``"a|b"``. ``scope`` is
+``"sentence"`` (the default), ``"post"``, or a number of words either side of the mark;
+``whole_post_under = 50`` makes a post of fewer words one scope (a tweet says one thing,
+often across a few short sentences or a thread). ``tender_stages`` asks for a tender
+mention in the scope at one of those stages. The message may name ``{match}``,
+``{tender}`` (the tender mention nearest the mark, or "a tender") and ``{stage}``.
 
 Every rule of this kind shares one `checks.analysis.Analyser`, so each post is analysed
 once however many rules read it.
@@ -34,7 +36,16 @@ from checks.rules import Context, PolicyError, Rule, string_list
 
 KIND = "situation"
 _OPTIONS = frozenset(
-    {"mark", "with", "scope", "tender_stages", "unless", "unless_in_post", "suggestions"}
+    {
+        "mark",
+        "with",
+        "scope",
+        "whole_post_under",
+        "tender_stages",
+        "unless",
+        "unless_in_post",
+        "suggestions",
+    }
 )
 _STAGES = (*analysis.STAGES, analysis.UNSTATED)
 
@@ -51,14 +62,14 @@ class _Situation:
         if not isinstance(mark, str):
             raise PolicyError(f"rule {rule.id}: 'mark' must name the cue the finding marks")
         self.rule = rule
-        self.mark = mark
+        self.marks = [c.strip() for c in mark.split("|") if c.strip()]
         self.with_ = [
             [c.strip() for c in entry.split("|") if c.strip()]
             for entry in string_list(options, "with", rule.id)
         ]
         self.unless = string_list(options, "unless", rule.id)
         self.unless_in_post = string_list(options, "unless_in_post", rule.id)
-        for cues in ([mark], *self.with_, self.unless, self.unless_in_post):
+        for cues in (self.marks, *self.with_, self.unless, self.unless_in_post):
             analyser.check_cues(cues, rule.id)
         scope = options.get("scope", "sentence")
         if scope not in ("sentence", "post") and not (isinstance(scope, int) and scope > 0):
@@ -66,6 +77,10 @@ class _Situation:
                 f"rule {rule.id}: 'scope' must be 'sentence', 'post' or a number of words"
             )
         self.scope: str | int = scope
+        whole = options.get("whole_post_under", 0)
+        if not isinstance(whole, int) or whole < 0:
+            raise PolicyError(f"rule {rule.id}: 'whole_post_under' must be a number of words")
+        self.whole_post_under = whole
         stages = string_list(options, "tender_stages", rule.id)
         wrong = [s for s in stages if s not in _STAGES]
         if wrong:
@@ -77,7 +92,7 @@ class _Situation:
 
     def _range(self, seen: analysis.Analysis, start: int, end: int) -> tuple[int, int]:
         doc = seen.doc
-        if self.scope == "post":
+        if self.scope == "post" or len(doc.words) < self.whole_post_under:
             return 0, len(doc.text)
         if self.scope == "sentence":
             return doc.sentence_span(start)
@@ -88,7 +103,7 @@ class _Situation:
         return words[first][0], max(words[last][1], end)
 
     def run(self, seen: analysis.Analysis) -> Iterator[Finding]:
-        marks = seen.spans(self.mark)
+        marks = sorted({s for cue in self.marks for s in seen.spans(cue)})
         if not marks or any(seen.present(cue) for cue in self.unless_in_post):
             return
         reported: set[tuple[int, int]] = set()
