@@ -18,8 +18,8 @@ The parts are **cues**, each a sorted list of spans:
   "@GreenPathFM", a live tender's bidder), ``tender`` (a tender or contract: "the
   gritting contract", a live tender's name or reference).
 
-``stage_awarded`` adds to its vocabulary a tender mention just after one of ``award_verbs``
-("won the uniform recycling contract").
+``stage_awarded`` adds to its vocabulary the policy's tenders that are no longer live and a
+tender mention just after one of ``award_verbs`` ("won the uniform recycling contract").
 
 Each ``tender`` mention also gets a **stage**, ``live``, ``shortlisting``, ``evaluation``
 or ``awarded`` (from the ``stage_*`` vocabularies in its sentence, else in the post, else
@@ -91,6 +91,7 @@ class Analyser:
         self.awarded_names = frozenset(n.lower() for n in names) - self.live_names
         self.registered = TermGroup({"terms": names}, "analysis.tenders", lexicon)
         self.bidders = TermGroup({"terms": bidders}, "analysis.bidders", lexicon)
+        self.vocabulary = lexicon.vocabulary
         self.shapes = shapes.Shapes(self, lexicon)
 
     def known(self, cue: str) -> bool:

@@ -11,16 +11,18 @@ entries of ``[vocabulary]``, so an administrator can add to them:
                   three"), and never just before one of ``time_units`` ("two weeks",
                   "26 January", "12 noon")
 ``organisation``  a capitalised name ending in one of ``org_suffixes`` ("Kestrel Civils"),
-                  an @handle, a live tender's bidder, or one of ``org_references``
-                  ("one firm", "the incumbent")
+                  an @handle (not one holding a word of ``public_bodies``, such as
+                  "@RochdaleCouncil"), a live tender's bidder, or one of
+                  ``org_references`` ("one firm", "the incumbent")
 ``tender``        one of ``tender_things`` ("contract", "tender", "job") with the words
                   that name it back to a determiner ("the Trafford gritting contract"),
                   or a registered tender's name or reference
 ``when``          a date, a weekday, a clock time or one of ``soon`` ("tomorrow"), unless
                   one of ``past_markers`` ("last", "yesterday") is just before it
 ``money``         a sum (£2.1m, £80k) or a percentage
-``stage_awarded`` also a tender mention right after one of ``award_verbs`` ("won the
-                  uniform recycling contract")
+``stage_awarded`` also a registered tender whose status is not live, and a tender
+                  mention right after one of ``award_verbs`` ("won the uniform
+                  recycling contract")
 """
 
 from __future__ import annotations
@@ -124,7 +126,16 @@ class Shapes:
     def _organisation(self, analysis: Analysis) -> list[Span]:
         doc, text = analysis.doc, analysis.doc.text
         found = analysis.analyser.bidders.spans(analysis.ctx)
-        found += [m.span() for m in _HANDLE.finditer(doc.folded)]
+        bodies = [
+            term
+            for entry in analysis.analyser.vocabulary.get("public_bodies", [])
+            for term in entry.split("|")
+        ]
+        found += [
+            m.span()
+            for m in _HANDLE.finditer(doc.folded)
+            if not any(body in m.group() for body in bodies)
+        ]
         found += self._vocabulary(analysis, "org_references")
         words = doc.words
         tenders = analysis.analyser.registered.spans(analysis.ctx)
@@ -169,10 +180,15 @@ class Shapes:
         return found
 
     def _won(self, analysis: Analysis) -> list[Span]:
-        """A tender mention right after one of ``award_verbs``: "won the X contract"."""
+        """An awarded tender of the policy, or a tender right after one of ``award_verbs``."""
         doc = analysis.doc
         verbs = self._vocabulary(analysis, "award_verbs")
-        found = []
+        awarded = analysis.analyser.awarded_names
+        found = [
+            (start, end)
+            for start, end in analysis.analyser.registered.spans(analysis.ctx)
+            if doc.folded[start:end] in awarded
+        ]
         for start, end in analysis.spans("tender"):
             index = doc.word_index(start)
             lo = doc.words[index - 1][0] if index > 0 else start
