@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
+import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -99,12 +101,8 @@ def pg_server(pg_cluster):
     """The shared cluster running, with an empty ``star`` database (no team tables)."""
     import psycopg
 
-    try:
+    with contextlib.suppress(subprocess.CalledProcessError):  # already running
         pg_cluster.start()
-    except Exception:  # noqa: BLE001, S110 (already running)
-        pass
     with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
-        conn.execute(
-            "DROP TABLE IF EXISTS team_posts, team_schema; DROP SEQUENCE IF EXISTS team_seq"
-        )
+        conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     return pg_cluster

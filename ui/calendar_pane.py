@@ -40,6 +40,7 @@ from star_desktop.drafts import DraftsService
 from star_desktop.storage import ConflictError, DraftSummary, StorageError
 from star_desktop.team import team_url
 from star_desktop.team.posts import team_post
+from star_desktop.team.shared import events_of, image_data
 from ui.calendar_filters import CalendarFilters
 from ui.calendar_list import PostList, StatusLegend, ask_date
 from ui.calendar_paint import long_date
@@ -325,7 +326,9 @@ class CalendarPane(QWidget):
             self.refresh()
             self._say("That post is no longer on the team calendar: its author removed it.")
             return False
-        self.team_dialog = TeamPostDialog(post, self)
+        history = events_of(self._store, post.uuid)
+        pictures = [(image_data(self._store, i["sha256"]), i.get("alt", "")) for i in post.images]
+        self.team_dialog = TeamPostDialog(post, history, pictures, self)
         self.team_dialog.open()
         return True
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,9 +23,15 @@ from ui.calendar_paint import long_date, status_label
 
 
 class TeamPostDialog(QDialog):
-    """Shows one team post; its author edits it on their own PC."""
+    """Shows one team post, its images and its history; its author edits it on their PC."""
 
-    def __init__(self, post: TeamPost, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        post: TeamPost,
+        history: list[tuple[str, str, str, str, str]],
+        pictures: list[tuple[bytes | None, str]],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         summary = post.summary
         self.setWindowTitle(f"{summary.author}'s post")
@@ -57,12 +65,43 @@ class TeamPostDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
+        self.pictures = QHBoxLayout()
+        self.picture_labels: list[QLabel] = []
+        for data, alt in pictures:
+            label = QLabel(self)
+            pixmap = QPixmap()
+            if data is not None and pixmap.loadFromData(data):
+                label.setPixmap(
+                    pixmap.scaled(
+                        120, 90, Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )  # fmt: skip
+            else:
+                label.setText("(image not fetched yet)")
+            label.setToolTip(alt or "No alt text")
+            label.setAccessibleName(f"Image: {alt or 'no alt text'}")
+            self.picture_labels.append(label)
+            self.pictures.addWidget(label)
+        self.pictures.addStretch(1)
+        lines = [
+            f"{at[:10]} {at[11:16]}: {html.escape(who)}, {html.escape(status or action)}"
+            + (f" — {html.escape(detail)}" if detail else "")
+            for at, who, action, status, detail in history
+        ]
+        self.history = QLabel("<b>History</b><br>" + "<br>".join(lines), self)
+        self.history.setObjectName("teamPostHistory")
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        self.history.setWordWrap(True)
+        self.history.setVisible(bool(lines))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.details)
         layout.addWidget(self.text, 1)
+        layout.addLayout(self.pictures)
+        layout.addWidget(self.history)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, 420)

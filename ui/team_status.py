@@ -161,7 +161,7 @@ class TeamStatus(QObject):
             self._show(f"Team: {_count(result.waiting, 'change')} waiting")
         else:
             self._show("Team: up to date")
-        if result.fetched:
+        if result.fetched or result.updated:
             self.fetched.emit()
         self._done()
 

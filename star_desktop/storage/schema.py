@@ -417,6 +417,58 @@ def team_deletions(db: Database) -> None:
     _stamp(db, 8)
 
 
+@_migration("0009_team_shared")
+def team_shared(db: Database) -> None:
+    """What the team shares besides drafts: months, images and the audit log's events.
+
+    Triggers mark a month whose theme or targets changed here (not the sample's) and a
+    draft whose images changed, so the next sync sends them whatever door changed them;
+    ``team_events`` holds the other authors' audit entries (decisions among them),
+    ``team_images`` the images of their posts, stored once by SHA-256.
+    """
+    db.execute("CREATE TABLE team_months_dirty (month TEXT PRIMARY KEY)")
+    mark = (
+        "INSERT OR IGNORE INTO team_months_dirty SELECT month FROM months "
+        "WHERE month = {row}.month AND example = 0"
+    )
+    for table, event, row in (
+        ("months", "INSERT", "NEW"),
+        ("months", "UPDATE", "NEW"),
+        ("month_targets", "INSERT", "NEW"),
+        ("month_targets", "DELETE", "OLD"),
+    ):
+        db.execute(
+            f"CREATE TRIGGER {table}_team_{event.lower()} AFTER {event} ON {table} "
+            f"BEGIN {mark.format(row=row)}; END"
+        )
+    db.execute("CREATE TABLE team_images_dirty (draft_id INTEGER PRIMARY KEY)")
+    for event, row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE OF alt, position", "NEW")):
+        name = event.split()[0].lower()
+        db.execute(
+            f"CREATE TRIGGER images_team_{name} AFTER {event} ON images "
+            f"BEGIN INSERT OR IGNORE INTO team_images_dirty VALUES ({row}.draft_id); END"
+        )
+    db.execute(
+        """
+        CREATE TABLE team_events (
+            id TEXT PRIMARY KEY,
+            draft_uuid TEXT,
+            author TEXT NOT NULL,
+            at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX team_events_by_post ON team_events (draft_uuid, at)")
+    db.execute("ALTER TABLE team_posts ADD COLUMN images TEXT NOT NULL DEFAULT '[]'")
+    db.execute(
+        "CREATE TABLE team_images (sha256 TEXT PRIMARY KEY, format TEXT NOT NULL, data BLOB)"
+    )
+    _stamp(db, 9)
+
+
 MIGRATION_NAMES: tuple[str, ...] = tuple(_names)
 SCHEMA_VERSION = len(MIGRATION_NAMES)
 

@@ -31,6 +31,8 @@ class TeamPost:
     summary: DraftSummary
     uuid: str
     text: str
+    #: Its images in order: ``{"sha256": ..., "alt": ..., "format": ...}``.
+    images: tuple[dict[str, str], ...] = ()
 
 
 def team_summaries(store: Store, *, month: str | None = None) -> list[DraftSummary]:
@@ -49,12 +51,13 @@ def team_summaries(store: Store, *, month: str | None = None) -> list[DraftSumma
 def team_post(store: Store, post_id: int) -> TeamPost | None:
     """The team post with calendar id ``post_id`` (negative), or None when it is gone."""
     row = store.db.execute(
-        f"SELECT {_COLUMNS}, uuid, text FROM team_posts WHERE rowid = ? AND deleted = 0",
+        f"SELECT {_COLUMNS}, uuid, text, images FROM team_posts WHERE rowid = ? AND deleted = 0",
         (-post_id,),
     ).fetchone()
     if row is None:
         return None
-    return TeamPost(_summary(row[:-2]), str(row[-2]), str(row[-1]))
+    images = tuple(json.loads(str(row[-1])))
+    return TeamPost(_summary(row[:-3]), str(row[-3]), str(row[-2]), images)
 
 
 def team_texts(store: Store, post_ids: Iterable[int]) -> dict[int, str]:

@@ -31,6 +31,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX team_posts_by_seq ON team_posts (seq)",
         "CREATE INDEX team_posts_by_date ON team_posts (scheduled_date)",
     ),
+    (
+        # Months' themes and targets: the latest save wins (one row per month).
+        """CREATE TABLE team_months (
+            month text PRIMARY KEY,
+            theme text NOT NULL,
+            focus text NOT NULL,
+            targets jsonb NOT NULL,
+            author text NOT NULL,
+            seq bigint NOT NULL DEFAULT nextval('team_seq'),
+            updated_at timestamptz NOT NULL DEFAULT now()
+        )""",
+        "CREATE INDEX team_months_by_seq ON team_months (seq)",
+        # Audit entries (decisions among them): append-only, keyed by their chain hash.
+        """CREATE TABLE team_events (
+            id text PRIMARY KEY,
+            draft_uuid uuid,
+            author text NOT NULL,
+            at text NOT NULL,
+            action text NOT NULL,
+            status text NOT NULL,
+            detail text NOT NULL,
+            seq bigint NOT NULL DEFAULT nextval('team_seq')
+        )""",
+        "CREATE INDEX team_events_by_seq ON team_events (seq)",
+        # Images by content: each stored once however many posts use it.
+        """CREATE TABLE team_images (
+            sha256 text PRIMARY KEY,
+            format text NOT NULL,
+            data bytea NOT NULL
+        )""",
+        "ALTER TABLE team_posts ADD COLUMN images jsonb NOT NULL DEFAULT '[]'",
+    ),
 )
 SERVER_SCHEMA_VERSION = len(MIGRATIONS)
 _LOCK_KEY = 0x5741_5254  # "STAR": the advisory lock held while migrating

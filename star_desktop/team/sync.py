@@ -19,7 +19,7 @@ import json
 from typing import Any
 
 from star_desktop.storage import Store
-from star_desktop.team import server_schema
+from star_desktop.team import server_schema, shared
 
 #: Seconds to wait for the server before calling it unreachable.
 CONNECT_TIMEOUT = 3
@@ -40,6 +40,8 @@ class SyncResult:
     fetched: int
     conflicts: int
     waiting: int
+    #: Months and history entries fetched besides posts (the calendar changes too).
+    updated: int = 0
 
 
 class TeamSync:
@@ -58,7 +60,7 @@ class TeamSync:
         row = self.store.db.execute(
             f"SELECT (SELECT count(*) {_WAITING}) + (SELECT count(*) FROM team_deleted)"
         ).fetchone()
-        return int(row[0])
+        return int(row[0]) + shared.waiting(self.store, _WAITING)
 
     # syncing
 
@@ -76,10 +78,15 @@ class TeamSync:
             with self._connect() as conn:
                 server_schema.migrate(conn)
                 sent = self._send(conn) + self._send_deletions(conn)
+                sent += shared.send_months(self.store, conn, self.author)
+                shared.send_events(self.store, conn)  # part of the changes counted
                 fetched = self._fetch(conn)
+                updated = shared.fetch_months(self.store, conn)
+                updated += shared.fetch_events(self.store, conn)
+                updated += shared.fetch_images(self.store, conn)
         except psycopg.OperationalError as exc:  # the connection dropped mid-sync
             raise TeamUnreachableError(str(exc).strip().splitlines()[0]) from None
-        return SyncResult(sent, fetched, self.in_conflict(), self.waiting())
+        return SyncResult(sent, fetched, self.in_conflict(), self.waiting(), updated)
 
     def in_conflict(self) -> int:
         """Drafts held back because they changed here and on the server (new or not)."""
@@ -95,18 +102,17 @@ class TeamSync:
 
     def _send(self, conn: Any) -> int:  # noqa: ANN401
         rows = self.store.db.execute(
-            "SELECT d.uuid, d.title, d.text, d.platforms, d.category, d.scheduled_date, "
+            "SELECT d.id, d.uuid, d.title, d.text, d.platforms, d.category, d.scheduled_date, "
             f"d.scheduled_time, d.status, d.version, coalesce(s.server_version, 0) {_WAITING} "
             "ORDER BY d.id"
         ).fetchall()
         sent = 0
-        for uuid, title, text, platforms, category, day, time, status, version, known in rows:
-            values = {
-                "uuid": uuid, "author": self.author, "title": title, "text": text,
-                "platforms": platforms, "category": category, "day": day, "time": time,
-                "status": status, "known": known,
-            }  # fmt: skip
+        for row in rows:
+            values = dict(zip(_SENT_COLUMNS, row, strict=True))
+            draft_id, uuid, version = values.pop("draft_id"), values["uuid"], values.pop("version")
+            values.update(author=self.author, images=shared.image_list(self.store, draft_id))
             with conn.transaction():
+                shared.upload_images(self.store, conn, draft_id)
                 accepted = conn.execute(_UPSERT, values).fetchone()
                 if accepted is None:  # sent before, unacknowledged? else changed there
                     accepted = conn.execute(_SAME, values).fetchone()
@@ -117,12 +123,13 @@ class TeamSync:
             if accepted is None:
                 self._note_conflict(uuid, server)
                 continue
-            self._record_sent(uuid, version, accepted[0])
+            self._record_sent(uuid, version, accepted[0], draft_id)
             sent += 1
         return sent
 
-    def _record_sent(self, uuid: str, version: int, server_version: int) -> None:
+    def _record_sent(self, uuid: str, version: int, server_version: int, draft_id: int) -> None:
         with self.store.write("note what the team server has") as db:
+            db.execute("DELETE FROM team_images_dirty WHERE draft_id = ?", (draft_id,))
             db.execute(
                 "INSERT INTO team_state (draft_uuid, sent_version, server_version) "
                 "VALUES (?, ?, ?) ON CONFLICT (draft_uuid) DO UPDATE SET "
@@ -176,24 +183,30 @@ class TeamSync:
         return fetched
 
 
-#: The outbox: drafts (not the sample's) newer here than the version last sent, and not
-#: held back by a conflict.
+_SENT_COLUMNS = (
+    "draft_id", "uuid", "title", "text", "platforms", "category", "day", "time", "status",
+    "version", "known",
+)  # fmt: skip
+#: The outbox: drafts (not the sample's) newer here than the version last sent or whose
+#: images changed, and not held back by a conflict.
 _WAITING = (
     "FROM drafts d LEFT JOIN team_state s ON s.draft_uuid = d.uuid "
-    "WHERE d.example = 0 AND d.version > coalesce(s.sent_version, 0) "
+    "WHERE d.example = 0 AND (d.version > coalesce(s.sent_version, 0) "
+    "OR d.id IN (SELECT draft_id FROM team_images_dirty)) "
     "AND d.uuid NOT IN (SELECT draft_uuid FROM team_conflicts)"
 )
 
 _UPSERT = """
 INSERT INTO team_posts AS p (uuid, author, title, text, platforms, category, scheduled_date,
-    scheduled_time, status, version)
+    scheduled_time, status, images, version)
 VALUES (%(uuid)s, %(author)s, %(title)s, %(text)s, %(platforms)s::jsonb, %(category)s,
-    %(day)s::date, %(time)s::time, %(status)s, 1)
+    %(day)s::date, %(time)s::time, %(status)s, %(images)s::jsonb, 1)
 ON CONFLICT (uuid) DO UPDATE SET
     author = EXCLUDED.author, title = EXCLUDED.title, text = EXCLUDED.text,
     platforms = EXCLUDED.platforms, category = EXCLUDED.category,
     scheduled_date = EXCLUDED.scheduled_date, scheduled_time = EXCLUDED.scheduled_time,
-    status = EXCLUDED.status, version = p.version + 1, seq = nextval('team_seq'),
+    status = EXCLUDED.status, images = EXCLUDED.images, version = p.version + 1,
+    seq = nextval('team_seq'),
     updated_at = now()
 WHERE p.version = %(known)s
 RETURNING version
@@ -207,7 +220,7 @@ WHERE uuid = %(uuid)s AND author = %(author)s AND title = %(title)s AND text = %
     AND platforms = %(platforms)s::jsonb AND category IS NOT DISTINCT FROM %(category)s
     AND scheduled_date IS NOT DISTINCT FROM %(day)s::date
     AND scheduled_time IS NOT DISTINCT FROM %(time)s::time AND status = %(status)s
-    AND NOT deleted
+    AND images = %(images)s::jsonb AND NOT deleted
 """
 
 _DELETE = """
@@ -219,20 +232,20 @@ WHERE uuid = %s AND version = %s AND NOT deleted
 _CHANGED = """
 SELECT uuid::text, author, title, text, platforms::text, category,
     to_char(scheduled_date, 'YYYY-MM-DD'), to_char(scheduled_time, 'HH24:MI'), status,
-    version, deleted::int, seq
+    version, deleted::int, images::text, seq
 FROM team_posts WHERE seq > %s ORDER BY seq LIMIT %s
 """
 
 # An update in place keeps the post's row (its calendar id) across fetches.
 _STORE_POST = (
     "INSERT INTO team_posts (uuid, author, title, text, platforms, category, "
-    "scheduled_date, scheduled_time, status, server_version, deleted) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET "
+    "scheduled_date, scheduled_time, status, server_version, deleted, images) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO UPDATE SET "
     "author = excluded.author, title = excluded.title, text = excluded.text, "
     "platforms = excluded.platforms, category = excluded.category, "
     "scheduled_date = excluded.scheduled_date, scheduled_time = excluded.scheduled_time, "
     "status = excluded.status, server_version = excluded.server_version, "
-    "deleted = excluded.deleted"
+    "deleted = excluded.deleted, images = excluded.images"
 )
 
 

@@ -167,19 +167,19 @@ def test_a_server_restart_mid_sync_loses_nothing(team, server, monkeypatch, lost
     record = TeamSync._record_sent
     calls = []
 
-    def dying(self, uuid, version, server_version):
+    def dying(self, uuid, *args):
         calls.append(uuid)
         if len(calls) == 3:
             server.stop()
             if lost == "before the answer":
                 raise psycopg.OperationalError("server closed the connection unexpectedly")
-        record(self, uuid, version, server_version)
+        record(self, uuid, *args)
 
     monkeypatch.setattr(TeamSync, "_record_sent", dying)
     status, out = team("a", "team", "sync")
     assert status == 1
     assert "offline" in out
-    assert "change" in out and "waiting" in out
+    assert "waiting" in out
     monkeypatch.setattr(TeamSync, "_record_sent", record)
     server.start()
     resent = {"after the answer": 2, "before the answer": 3}[lost]
@@ -218,3 +218,60 @@ def test_a_decision_imported_on_one_pc_shows_on_the_other(team, tmp_path, monkey
     team("b", "team", "sync")
     _, shown = team("b", "drafts", "list", "--team", "--json")
     assert [(p["author"], p["status"]) for p in json.loads(shown)] == [("Alex Author", "approved")]
+    # ... with its history: the audit entries, the approver's decision among them.
+    from star_desktop.storage import Store
+    from star_desktop.team.shared import events_of
+
+    with Store(tmp_path / "b.db") as store:
+        uuid = store.db.execute("SELECT uuid FROM team_posts").fetchone()[0]
+        history = [(who, status) for _, who, _, status, _ in events_of(store, uuid)]
+    assert history[-1] == ("Pat Manager (unverified)", "approved")  # imported --unverified
+
+
+def test_a_months_theme_and_targets_reach_every_pc(team, tmp_path):
+    from star_desktop.storage import Store
+
+    with Store(tmp_path / "a.db") as store:
+        store.set_month("2027-03", "Contract awards", focus="Good news", targets={"x": 8})
+    assert team("a", "team", "status")[0] == 1  # the month waits like a draft
+    team("a", "team", "sync")
+    team("b", "team", "sync")
+    with Store(tmp_path / "b.db") as store:
+        month = store.months("2027-03", "2027-03")[0]
+        assert (month.theme, month.focus, dict(month.targets)) == (
+            "Contract awards", "Good news", {"x": 8}
+        )  # fmt: skip
+        assert team("b", "team", "status") == (0, "Team: up to date.\n")  # not sent back
+        store.set_month("2027-03", "Social value", targets={"linkedin": 4})
+    team("b", "team", "sync")
+    team("a", "team", "sync")
+    with Store(tmp_path / "a.db") as store:
+        month = store.months("2027-03", "2027-03")[0]
+        assert (month.theme, dict(month.targets)) == ("Social value", {"linkedin": 4})
+
+
+def test_images_travel_by_hash_and_are_stored_once(team, server, tmp_path):
+    from PIL import Image
+
+    from star_desktop.storage import Store
+    from star_desktop.team.shared import image_data
+
+    picture = tmp_path / "event.png"
+    Image.new("RGB", (64, 48), "navy").save(picture)
+    team("a", "drafts", "new", "--title", "Event photo")
+    team("a", "drafts", "new", "--title", "Same photo again")
+    team("a", "team", "sync")
+    for draft in ("1", "2"):
+        status, out = team("a", "drafts", "attach", draft, str(picture), "--alt", "The venue")
+        assert status == 0, out
+    assert team("a", "team", "status")[0] == 1  # the images changed: the drafts wait
+    assert team("a", "team", "sync")[0] == 0
+    with server_connection(server) as conn:
+        assert conn.execute("SELECT count(*) FROM team_images").fetchone()[0] == 1
+    team("b", "team", "sync")
+    with Store(tmp_path / "b.db") as store:
+        lists = [json.loads(r[0]) for r in store.db.execute("SELECT images FROM team_posts")]
+        assert [[i["alt"] for i in images] for images in lists] == [["The venue"]] * 2
+        data = image_data(store, lists[0][0]["sha256"])
+    assert data is not None
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"

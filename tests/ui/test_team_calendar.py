@@ -7,6 +7,7 @@ import io
 import shutil
 
 import pytest
+from PIL import Image
 
 import checks
 from star_desktop.cli import main
@@ -32,6 +33,9 @@ def team(pg_server, tmp_path):
     pc("b", "profile", "--name", "Bea Buyer")
     pc("b", "drafts", "new", "--title", "Apprentice week", "--date", DAY.isoformat(),
        "--platform", "linkedin", "--category", "team-today")  # fmt: skip
+    picture = tmp_path / "apprentices.png"
+    Image.new("RGB", (80, 60), "teal").save(picture)
+    pc("b", "drafts", "attach", "1", str(picture), "--alt", "Apprentices at the depot")
     pc("b", "team", "sync")
     pc.policy = checks.load_policy(path)  # type: ignore[attr-defined]
     pc.server = pg_server  # type: ignore[attr-defined]
@@ -71,9 +75,14 @@ def test_the_window_syncs_and_shows_the_teams_posts_read_only(make_window, team,
     bea = next(p for p in pane.month_grid.data().drafts[DAY] if not p.mine)
     pane.month_grid.draft_activated.emit(bea.id)
     dialog = pane.team_dialog
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.text.isReadOnly()
     assert "By Bea Buyer" in dialog.details.text()
+    [picture] = dialog.picture_labels  # fetched by hash with the post
+    assert picture.pixmap().size().toTuple() == (120, 90)  # a thumbnail of the 80x60 image
+    assert picture.toolTip() == "Apprentices at the depot"
+    assert "Bea Buyer, draft" in dialog.history.text()  # its history came with it
     dialog.close()
     assert not pane.move_draft(bea.id, DAY + dt.timedelta(days=1))
     assert "only its author can move it" in pane.status_label.text()
