@@ -409,8 +409,9 @@ def team_deletions(db: Database) -> None:
     db.execute(
         "CREATE TRIGGER drafts_team_deleted AFTER DELETE ON drafts "
         "WHEN OLD.uuid IN (SELECT draft_uuid FROM team_state) BEGIN "
-        "INSERT OR REPLACE INTO team_deleted SELECT draft_uuid, server_version "
-        "FROM team_state WHERE draft_uuid = OLD.uuid; "
+        "INSERT INTO team_deleted SELECT draft_uuid, server_version "
+        "FROM team_state WHERE draft_uuid = OLD.uuid "
+        "AND OLD.uuid NOT IN (SELECT uuid FROM team_deleted); "
         "DELETE FROM team_state WHERE draft_uuid = OLD.uuid; "
         "DELETE FROM team_conflicts WHERE draft_uuid = OLD.uuid; END"
     )
@@ -427,9 +428,11 @@ def team_shared(db: Database) -> None:
     ``team_images`` the images of their posts, stored once by SHA-256.
     """
     db.execute("CREATE TABLE team_months_dirty (month TEXT PRIMARY KEY)")
+    # Not INSERT OR IGNORE: a trigger's conflict clause gives way to the outer statement's.
     mark = (
-        "INSERT OR IGNORE INTO team_months_dirty SELECT month FROM months "
-        "WHERE month = {row}.month AND example = 0"
+        "INSERT INTO team_months_dirty SELECT month FROM months "
+        "WHERE month = {row}.month AND example = 0 "
+        "AND month NOT IN (SELECT month FROM team_months_dirty)"
     )
     for table, event, row in (
         ("months", "INSERT", "NEW"),
@@ -446,7 +449,8 @@ def team_shared(db: Database) -> None:
         name = event.split()[0].lower()
         db.execute(
             f"CREATE TRIGGER images_team_{name} AFTER {event} ON images "
-            f"BEGIN INSERT OR IGNORE INTO team_images_dirty VALUES ({row}.draft_id); END"
+            f"BEGIN INSERT INTO team_images_dirty SELECT {row}.draft_id "
+            f"WHERE {row}.draft_id NOT IN (SELECT draft_id FROM team_images_dirty); END"
         )
     db.execute(
         """

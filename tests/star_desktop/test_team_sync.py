@@ -261,7 +261,7 @@ def test_images_travel_by_hash_and_are_stored_once(team, server, tmp_path):
     team("a", "drafts", "new", "--title", "Event photo")
     team("a", "drafts", "new", "--title", "Same photo again")
     team("a", "team", "sync")
-    for draft in ("1", "2"):
+    for draft in ("1", "2", "1"):  # two on one draft: the change is marked once
         status, out = team("a", "drafts", "attach", draft, str(picture), "--alt", "The venue")
         assert status == 0, out
     assert team("a", "team", "status")[0] == 1  # the images changed: the drafts wait
@@ -271,7 +271,8 @@ def test_images_travel_by_hash_and_are_stored_once(team, server, tmp_path):
     team("b", "team", "sync")
     with Store(tmp_path / "b.db") as store:
         lists = [json.loads(r[0]) for r in store.db.execute("SELECT images FROM team_posts")]
-        assert [[i["alt"] for i in images] for images in lists] == [["The venue"]] * 2
+        assert sorted(len(images) for images in lists) == [1, 2]
+        assert {i["alt"] for images in lists for i in images} == {"The venue"}
         data = image_data(store, lists[0][0]["sha256"])
     assert data is not None
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
