@@ -5,8 +5,8 @@ A policy file that IT or an administrator edits by hand is refused, with its fil
 and key, when a key is misspelt (``disabeld``: "did you mean 'disabled'?"), a value has
 the wrong type (``settings = 5``, ``disabled = [1, 2]``), a message template could not be
 filled in (``"m {"``, ``"{0}"``, ``"{match:>99999999999}"``), or an administrator's
-pattern could take exponential time (``(\w+\s?)+!$``). Anything else would surface later
-as a traceback in the middle of a check.
+pattern cannot run on RE2 (a lookaround: an administrator's patterns must run in linear
+time). Anything else would surface later as a traceback in the middle of a check.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import string
 from collections.abc import Iterator, Mapping
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
+
+from checks.prefilter import LinearPattern
 
 STRING, INTEGER, NUMBER, BOOLEAN = "a text", "a whole number", "a number", "true or false"
 STRINGS, LIST, TABLE, DATE = "a list of texts", "a list", "a table", "a date (YYYY-MM-DD)"
@@ -186,21 +188,65 @@ class _Anything(dict[str, str]):
         return "text"
 
 
+#: What RE2 says, and what it means to an administrator.
+_RE2_HINTS = (
+    ("(?=", "a lookahead"),
+    ("(?!", "a lookahead"),
+    ("(?<", "a lookbehind"),
+    ("(?P=", "a backreference"),
+    ("backreference", "a backreference"),
+    ("(?>", "an atomic group"),
+    ("*+", "a possessive repeat"),
+    ("++", "a possessive repeat"),
+    ("?+", "a possessive repeat"),
+    ("}+", "a possessive repeat"),
+    ("repetition size", "a repeat of more than 1000"),
+)
+
+
+def pattern_problem(pattern: str) -> str | None:
+    r"""Why an administrator's pattern is refused: invalid, or RE2 cannot run it.
+
+    An administrator's patterns run on RE2 (`checks.prefilter.LinearPattern`), whose time
+    grows with the text only, so a pattern such as ``(\w+\s?)+!$`` cannot hang a check;
+    RE2 has no lookarounds, backreferences, atomic groups or possessive repeats.
+    """
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return f"invalid pattern {pattern!r}: {exc}"
+    try:
+        LinearPattern(pattern)
+    except ValueError as exc:
+        return not_linear(pattern, str(exc))
+    return None
+
+
+def not_linear(pattern: str, reason: str) -> str:
+    """The refusal of a pattern that RE2 cannot run, with RE2's ``reason``."""
+    what = next((hint for needle, hint in _RE2_HINTS if needle in reason), "")
+    if what and what.split()[-1] in reason:  # RE2 did not say it, our translation did
+        what = ""
+    return (
+        f"pattern {pattern!r} cannot run on RE2 ({reason}){': it has ' + what if what else ''};"
+        " an administrator's patterns must run in linear time: write it without"
+        " lookarounds, backreferences, atomic groups or possessive repeats"
+    )
+
+
 #: Repeats of repeats take exponential time on a near miss: "(\w+\s?)+!" on a long line.
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT, sre_parse.POSSESSIVE_REPEAT}
 
 
-def pattern_problem(pattern: str) -> str | None:
-    """Why an administrator's pattern is refused: it could hang every check."""
-    try:
-        parsed = sre_parse.parse(pattern)
-    except re.error as exc:
-        return f"invalid pattern {pattern!r}: {exc}"
-    if _nested_repeat(parsed, inside=False):
-        return (
-            f"pattern {pattern!r} repeats a part that itself repeats, which can take "
-            "minutes on one post: write the inner part without '+' or '*'"
-        )
+def backtracking_problem(pattern: str) -> str | None:
+    """Why a pattern that must run on Python's ``re`` could hang a check, or None.
+
+    Only for a pattern RE2 cannot run that is not an administrator's top-level pattern
+    (those are refused at load): one the code builds from the policy's data, such as the
+    election's party names with a lookahead, or one in a nested table.
+    """
+    if _nested_repeat(sre_parse.parse(pattern), inside=False):
+        return "it repeats a part that itself repeats, which can take minutes on one post"
     return None
 
 

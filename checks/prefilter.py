@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-r"""RE2 prefilters for policy patterns, so Python's ``re`` runs only where it might match.
+r"""RE2 for policy patterns: prefilters for the shipped ones, the engine for administrators'.
 
 Python's backtracking ``re`` tries every alternative of a rule's patterns at every position
 of the text; RE2 scans in linear time whatever the number of alternatives. RE2 lacks
@@ -14,12 +14,23 @@ Two prefilters:
 - `PatternSet` holds every pattern of the policy in one RE2 set and tells, in a single
   linear scan of a text, which patterns cannot match it at all: their rules are skipped.
 - `Prefiltered` narrows a long text to the regions where one pattern might match.
+
+An administrator's patterns are not trusted to be fast on ``re`` (``(\w+\s?)+!$`` takes
+for ever on a line without "!"), so `LinearPattern` runs them on RE2 alone: `to_re2`
+translates Python's syntax, and what RE2 cannot run (lookarounds, backreferences, atomic
+groups, possessive repeats) is refused when the policy loads. The shipped patterns stay on
+``re``: many use lookarounds, and ``re`` finds Unicode word boundaries (the tests hold
+them to linear time).
 """
 
 from __future__ import annotations
 
+import array
+import bisect
+import functools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -226,3 +237,197 @@ def _options() -> re2.Options:
     options.log_errors = False
     options.max_mem = 64 << 20
     return options
+
+
+# Administrators' patterns: written in Python's syntax, run by RE2.
+
+#: Characters between two stored byte offsets of a non-ASCII text (see `_Utf8`).
+_STEP = 64
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: An escape of Python's syntax with its argument (``\u00e9``, ``\N{EM DASH}``, ``\012``).
+_ESCAPE = (
+    r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[^}]*\}"
+    r"|0[0-7]{0,2}|[1-7][0-7]{2}|[1-9][0-9]?|.)"
+)
+#: Tokens of a Python pattern outside character classes: escapes, the backreference and
+#: conditional openings RE2 lacks, a whole class, the repeats RE2 spells differently
+#: (``{,3}``, ``{,}``), runs of other characters.
+_PY_TOKEN = re.compile(
+    "|".join(
+        (_ESCAPE, r"\(\?(?:P=|\()", r"\[\^?\]?(?:\\.|[^\\\]])*\]", r"\{,\d*\}", r"[^\\\[{(]+", ".")
+    ),
+    re.DOTALL,
+)
+
+
+@functools.cache
+def _code_points() -> tuple[str, str]:
+    """Every code point but the surrogates, as the two runs either side of them."""
+    return (
+        array.array("I", range(0xD800)).tobytes().decode("utf-32-le"),
+        array.array("I", range(0xE000, 0x110000)).tobytes().decode("utf-32-le"),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _re2_class(python_class: str) -> str:
+    r"""An RE2 class holding exactly the characters a Python class matches.
+
+    Python's ``\w``, ``\d`` and ``\s`` follow Unicode and RE2's are ASCII, and RE2 cannot
+    subtract (``[^\W_]``), so the class is worked out by Python over every code point and
+    written as ranges.
+    """
+    compiled = re.compile(f"{python_class}+")
+    ranges = []
+    for run, offset in zip(_code_points(), (0, 0xE000), strict=True):
+        for found in compiled.finditer(run):
+            first, last = found.start() + offset, found.end() - 1 + offset
+            ranges.append(f"\\x{{{first:x}}}" + (f"-\\x{{{last:x}}}" if last > first else ""))
+    return f"[{''.join(ranges)}]" if ranges else r"[^\x{0}-\x{10ffff}]"
+
+
+def to_re2(pattern: str) -> str:
+    r"""Translate a pattern in Python's syntax into RE2's, with the same meaning.
+
+    Character classes and ``\w \W \d \D \s \S`` keep Python's Unicode meaning; ``\Z``
+    becomes ``\z``, ``{,3}`` becomes ``{0,3}``, ``\u00e9`` and ``\N{...}`` become the
+    character. Raises ValueError for a backreference or a conditional group (RE2 refuses
+    the rest itself, lookarounds and atomic groups among them).
+    """
+    out: list[str] = []
+    for token in _PY_TOKEN.findall(pattern):
+        if token.startswith("["):
+            out.append(_re2_class(token))
+        elif token.startswith("(?"):
+            what = "a backreference ((?P=name))" if token == "(?P=" else "a conditional group"
+            raise ValueError(f"{what} is not supported")
+        elif token.startswith("{,"):
+            out.append("*" if token == "{,}" else "{0" + token[1:])
+        elif token.startswith("\\") and len(token) > 1:
+            out.append(_re2_escape(token))
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def _re2_escape(token: str) -> str:
+    code, argument = token[1], token[2:]
+    if code in "wWdDsS":
+        return _re2_class(f"[{token}]")
+    if code == "Z":
+        return r"\z"
+    if code in "uUx":
+        return f"\\x{{{argument}}}"
+    if code == "N":
+        return f"\\x{{{ord(unicodedata.lookup(argument[1:-1])):x}}}"
+    if code == "0" or (code.isdigit() and len(token) == 4):
+        return f"\\x{{{int(token[1:], 8):x}}}"
+    if code.isdigit():
+        raise ValueError(f"a backreference ({token}) is not supported")
+    if not code.isascii():
+        return f"\\x{{{ord(code):x}}}"
+    return token  # \b \B \A, \n and the like, and escaped punctuation mean the same in RE2
+
+
+class LinearPattern:
+    r"""A pattern in Python's syntax run by RE2, so that its time grows with the text only.
+
+    The matches are those Python's ``re`` finds, with three differences, all at the edges:
+
+    - ``\b`` and ``\B`` are ASCII word boundaries: a letter outside A-Z (the é of
+      "café") counts as punctuation for them, so ``\bcafé\b`` misses "café" before a
+      space or the end, and ``\bcaf\b`` finds "caf" in it; list such words as terms
+      (whole words, any letters). Every other class (``\w``, ``[^\W_]``, ``\s`` with
+      the no-break space) keeps Python's Unicode meaning. Apostrophes, straight or
+      curly, are punctuation for both.
+    - ``$`` matches at the end of the range only, not also before a final line break.
+    - After an empty match, the next match starts at least one character further on.
+    """
+
+    def __init__(self, pattern: str) -> None:
+        """Translate (`to_re2`) and compile ``pattern``, which must compile with ``re``.
+
+        Raises ValueError with RE2's reason when RE2 cannot run it.
+        """
+        self.pattern = pattern
+        translated = to_re2(pattern)
+        options = re2.Options()
+        options.log_errors = False
+        options.never_capture = True  # only the spans are used
+        options.max_mem = 64 << 20
+        try:
+            self._regexp: re2._Regexp[str] = re2.compile(translated, options)
+        except re2.error as exc:
+            reason = exc.args[0] if exc.args else "cannot compile"
+            raise ValueError(
+                reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+            ) from None
+
+    def finditer(self, text: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[int, int]]:
+        """Spans of the matches in ``text[lo:hi]``, in order, as ``re.finditer`` finds them."""
+        utf8 = _utf8(text)
+        hi = len(text) if hi is None else min(hi, len(text))
+        if lo > hi:
+            return
+        position, end = utf8.byte(lo), utf8.byte(hi)
+        # ``re`` takes ``hi`` as the end of the text ($, \Z and \b there); RE2 would look
+        # past its end position, so it gets the bytes up to ``hi`` only.
+        data = utf8.data if end == len(utf8.data) else utf8.data[:end]
+        while True:
+            found = self._regexp.search(data, position)
+            if found is None:
+                return
+            first, last = found.span()
+            yield utf8.char(first), utf8.char(last)
+            if last > first:
+                position = last
+            elif last >= end:
+                return
+            else:
+                position = utf8.byte(utf8.char(last) + 1)
+
+    def search(self, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+        """The span of the first match in ``text[lo:hi]``, or None."""
+        return next(self.finditer(text, lo, hi), None)
+
+
+class _Utf8:
+    """A text as the UTF-8 bytes RE2 reads, with offsets converted both ways.
+
+    A non-ASCII text keeps the byte offset of every `_STEP`-th character, so a conversion
+    encodes or decodes at most `_STEP` characters.
+    """
+
+    __slots__ = ("_starts", "data", "text")
+
+    def __init__(self, text: str) -> None:
+        try:
+            data = text.encode()
+        except UnicodeEncodeError:  # a lone surrogate: a replacement character, same offsets
+            text = _SURROGATE.sub("\ufffd", text)
+            data = text.encode()
+        self.text, self.data = text, data
+        self._starts: list[int] = []
+        if len(data) != len(text):
+            starts = [0]
+            for block in range(0, len(text), _STEP):
+                starts.append(starts[-1] + len(text[block : block + _STEP].encode()))
+            self._starts = starts
+
+    def byte(self, char: int) -> int:
+        if not self._starts:
+            return char
+        block, rest = divmod(char, _STEP)
+        return self._starts[block] + len(self.text[char - rest : char].encode())
+
+    def char(self, byte: int) -> int:
+        if not self._starts:
+            return byte
+        block = min(bisect.bisect_right(self._starts, byte) - 1, len(self._starts) - 2)
+        return block * _STEP + len(self.data[self._starts[block] : byte].decode(errors="ignore"))
+
+
+@functools.lru_cache(maxsize=8)
+def _utf8(text: str) -> _Utf8:
+    """The encoded text, shared by every pattern run on it during a check."""
+    return _Utf8(text)

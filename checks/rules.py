@@ -12,7 +12,8 @@ from typing import Any, Protocol
 
 from checks.findings import Finding, Severity
 from checks.lexicon import Lexicon
-from checks.prefilter import Prefiltered
+from checks.policy_schema import backtracking_problem, not_linear
+from checks.prefilter import LinearPattern, Prefiltered
 from checks.text import Document
 
 
@@ -231,7 +232,11 @@ def expand_pattern(pattern: str, vocabulary: Mapping[str, Sequence[str]], rule_i
 
 
 class TermGroup:
-    """Terms (literal, via the shared lexicon) and patterns (one regex) found in a text."""
+    """Terms (literal, via the shared lexicon) and patterns found in a text.
+
+    The shipped policy's patterns run joined on ``re``, any other joined on RE2 (see
+    `_runs_on_re2`); where the two disagree, the earlier match wins, as in one alternation.
+    """
 
     def __init__(
         self, options: Mapping[str, Any], rule_id: str, lexicon: Lexicon, what: str = ""
@@ -247,27 +252,47 @@ class TermGroup:
         self.case_sensitive = bool(options.get("case_sensitive", False))
 
         self._label = label
-        self._sources: list[str] = []
+        self._sources: list[str] = []  # run on ``re``, joined
+        linear: list[str] = []  # run on RE2, joined
         ids: list[int | None] = []
-        trusted = True
         for p in patterns:
-            # The shipped policy's patterns are compiled by the test suite, so they are
-            # compiled on first use; an administrator's are checked now, one by one, so
-            # that a faulty one is reported with its rule.
             expanded = expand_pattern(p, vocabulary, label)
             source = expanded if self.case_sensitive else lower_pattern(expanded)
-            if p not in lexicon.trusted_patterns:
-                trusted = False
-                regex(source, label, case_sensitive=True)
-            self._sources.append(source)
-            ids.append(lexicon.patterns.add(source, case_sensitive=self.case_sensitive))
+            if p in lexicon.trusted_patterns or not self._runs_on_re2(p, source):
+                self._sources.append(source)
+                ids.append(lexicon.patterns.add(source, case_sensitive=self.case_sensitive))
+            else:
+                linear.append(source)
+        self._linear = LinearPattern(_join(linear)) if linear else None
         self._flags = 0  # case-insensitive patterns are lower-cased and run on folded text
-        if self._sources and not trusted:
-            self.pattern  # noqa: B018 (compile the joined pattern now, to validate it)
         # None: some pattern has no prefilter, so the group always runs all its patterns.
         self._ids = None if None in ids else [i for i in ids if i is not None]
         self._subsets: dict[tuple[int, ...], Prefiltered] = {}
-        self.empty = not self.keys and not self._sources
+        self.empty = not self.keys and not self._sources and self._linear is None
+
+    def _runs_on_re2(self, pattern: str, source: str) -> bool:
+        """Whether a pattern that is not the shipped policy's runs on RE2 (usually it does).
+
+        The shipped policy's patterns run on ``re`` behind the RE2 prefilters; the test
+        suite compiles them and holds them to linear time, so they are compiled on first
+        use. Any other pattern (an administrator's, or one the code builds from the
+        policy's data) is checked now, so that a faulty one is named, and runs on RE2,
+        in linear time whatever its shape. One that RE2 cannot run stays on ``re`` unless
+        it nests repeats: an administrator's top-level patterns never get here, as
+        `policy_schema.pattern_problem` refuses them when the file loads.
+        """
+        label = self._label
+        regex(source, label, case_sensitive=True)
+        try:
+            LinearPattern(source)
+        except ValueError as exc:
+            slow = backtracking_problem(source)
+            if slow:
+                raise PolicyError(
+                    f"rule {label}: {not_linear(pattern, f'{exc}; {slow}')}"
+                ) from None
+            return False
+        return True
 
     @functools.cached_property
     def pattern(self) -> Prefiltered | None:
@@ -282,16 +307,25 @@ class TermGroup:
         found: list[tuple[int, int]] = []
         for spans in self._term_hits(ctx):
             found.extend(s for s in spans if lo <= s[0] and s[1] <= hi)
+        matches: list[tuple[int, int]] = []
         pattern = self._active(ctx)
         if pattern is not None:
-            matches = pattern.finditer(self._subject(ctx), lo, hi)
-            found.extend(m.span() for m in matches if m.end() > m.start())
+            found_re = pattern.finditer(self._subject(ctx), lo, hi)
+            matches = [m.span() for m in found_re if m.end() > m.start()]
+        if self._linear is not None:
+            found_re2 = self._linear.finditer(self._subject(ctx), lo, hi)
+            linear = [span for span in found_re2 if span[1] > span[0]]
+            matches = _leftmost(matches, linear) if matches else linear
+        found.extend(matches)
         found.sort()
         return found
 
     def present(self, ctx: Context, lo: int, hi: int) -> bool:
         """True when any term or pattern occurs within ``[lo, hi)``."""
         if any(lo <= s[0] and s[1] <= hi for spans in self._term_hits(ctx) for s in spans):
+            return True
+        linear = self._linear
+        if linear is not None and linear.search(self._subject(ctx), lo, hi) is not None:
             return True
         pattern = self._active(ctx)
         return pattern is not None and pattern.search(self._subject(ctx), lo, hi) is not None
@@ -324,6 +358,19 @@ class TermGroup:
 
     def _subject(self, ctx: Context) -> str:
         return ctx.doc.text if self.case_sensitive else ctx.doc.folded
+
+
+def _leftmost(*runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The matches of two engines as one alternation of their patterns finds them.
+
+    Each run holds no overlaps; where a match of one starts inside a match of the other,
+    the one that starts first (or, from one place, the longer) is kept.
+    """
+    kept: list[tuple[int, int]] = []
+    for span in sorted((s for run in runs for s in run), key=lambda s: (s[0], -s[1])):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 def _join(patterns: Sequence[str]) -> str:
