@@ -175,9 +175,15 @@ class DraftsService:
         Readiness is not included: `submit` may still be refused for the draft's content.
         """
         why = workflow.refusal(action, draft.status)
+        if why is None and self.store.read_only:
+            why = f"The database is read-only: {self.store.read_only_reason}."
         if why is None and action is Action.DELETE and self._was_submitted(draft.id):
             why = "It was submitted for approval once, so its record is kept: archive it."
         return why
+
+    def can_edit(self, draft: Draft) -> bool:
+        """True when the author may change ``draft``'s text and details now."""
+        return workflow.locked_reason(draft.status) is None and not self.store.read_only
 
     # editing
 
@@ -524,6 +530,7 @@ class DraftsService:
 
     def _allowed(self, action: Action, draft_id: int) -> Draft:
         draft = self.store.get(draft_id)
+        self.store.require_writable(f"{action.value.replace('-', ' ')} draft {draft_id}")
         why = self.refusal(draft, action)
         if why is not None:
             raise RefusedError(action, [why])
@@ -551,6 +558,7 @@ class DraftsService:
         why = workflow.locked_reason(draft.status)
         if why is not None:
             raise LockedError(why)
+        self.store.require_writable("change the draft")  # before an image is copied in
 
     def _was_submitted(self, draft_id: int) -> bool:
         return any(t.action == Action.SUBMIT for t in self.store.transitions(draft_id))

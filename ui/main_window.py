@@ -203,8 +203,18 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
         lock_layout.addWidget(self.lock_button)
         self.lock_bar = lock_bar
         lock_bar.hide()
+        #: Says, for the whole session, that nothing can be changed (the store's reason).
+        self.read_only_label = QLabel(
+            f"\u26a0 This database is read-only: {store.read_only_reason}. You can read "
+            "your drafts and the calendar, but not change them. To work in it, copy it to "
+            "a folder you can write to, or ask IT for write access."
+        )
+        self.read_only_label.setObjectName("readOnlyBar")
+        self.read_only_label.setWordWrap(True)
+        self.read_only_label.setVisible(store.read_only)
         central = QWidget()
         central_layout = QVBoxLayout(central)
+        central_layout.addWidget(self.read_only_label)
         central_layout.addWidget(self.metadata_bar)
         central_layout.addWidget(lock_bar)
         central_layout.addWidget(banner)
@@ -228,7 +238,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
         #: Background sync with the team server, when the policy names one.
         self.team: TeamStatus | None = None
         url = team_url(policy)
-        if url is not None and store.path is not None:
+        if url is not None and store.path is not None and not store.read_only:
             self.team = TeamStatus(store.path, url, self.service.author(), self)
             self.team.fetched.connect(self.calendar_pane.refresh)
             self.team.resolve_requested.connect(self.resolve_team_conflicts)
@@ -520,7 +530,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
     def _on_draft_loaded(self, draft: Draft) -> None:
         if self.editor.toPlainText() != draft.text:
             self.editor.setPlainText(draft.text)
-        self.metadata_bar.load(draft)
+        self.metadata_bar.load(draft, self.service.can_edit(draft))
         self.draft_list.select_draft(draft.id)
         self._update_window_title()
         self.banner.hide()
@@ -798,14 +808,14 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
         recent = self.store.list_drafts(limit=1)
         if recent:
             self.open_draft(recent[0].id)
-        else:
+        elif not self.store.read_only:  # nothing can be written: the editor stays empty
             self.new_draft()
         self._update_profile_hint()
 
     def _adopt_profile_from_settings(self) -> None:
         """Earlier versions kept the author's name in the window's settings: move it."""
         legacy = str(self.settings.value("profile/name", "") or "")
-        if legacy and not self.service.author():
+        if legacy and not self.service.author() and not self.store.read_only:
             self.service.set_profile(legacy)
 
     def _apply(self, action: Action, done: str, refused_title: str = "") -> bool:
@@ -868,7 +878,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
 
     def _show_lock(self, draft: Draft) -> None:
         """Read-only unless the workflow lets the author edit; the bar says what to do."""
-        editable = draft.status in EDITABLE
+        editable = self.service.can_edit(draft)
         self.editor.setReadOnly(not editable)
         offers = {
             Status.SUBMITTED: ("Waiting for approval: the text is locked.", "Withdraw and edit"),

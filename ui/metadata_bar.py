@@ -150,8 +150,12 @@ class MetadataBar(QWidget):
             self.submit_button,
         ]
 
-    def load(self, draft: Draft) -> None:
-        """Show ``draft``'s details without firing `changed`."""
+    def load(self, draft: Draft, editable: bool | None = None) -> None:
+        """Show ``draft``'s details without firing `changed`.
+
+        ``editable`` is the drafts service's answer (`DraftsService.can_edit`); None
+        goes by the status alone.
+        """
         self._loading = True
         try:
             self.title_edit.setText(draft.title)
@@ -166,7 +170,7 @@ class MetadataBar(QWidget):
             self.date_edit.setDate(QDate(day.year, day.month, day.day))
             moment = draft.time or dt.time(9, 0)
             self.time_edit.setTime(QTime(moment.hour, moment.minute))
-            self.set_status(draft.status)
+            self.set_status(draft.status, editable)
         finally:
             self._loading = False
         self._update_audience_text()
@@ -195,10 +199,11 @@ class MetadataBar(QWidget):
         """The audiences ticked."""
         return tuple(a for a, action in self.audience_actions.items() if action.isChecked())
 
-    def set_status(self, status: Status) -> None:
+    def set_status(self, status: Status, editable: bool | None = None) -> None:
         """Show ``status`` in words; details can change only where the author may edit."""
         status = Status(status)
-        editable = status in EDITABLE
+        if editable is None:
+            editable = status in EDITABLE
         self.status_label.setText(STATUS_LABELS[status])
         self.submit_button.setEnabled(editable)
         for widget in (

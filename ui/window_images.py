@@ -18,7 +18,6 @@ import checks
 from star_desktop.drafts import DraftsService
 from star_desktop.images import ImageError, file_size
 from star_desktop.storage import Image, StorageError
-from star_desktop.workflow import EDITABLE
 from ui.draft_list import DraftList
 from ui.draft_session import DraftSession
 from ui.image_dialog import ImageCheckDialog
@@ -172,5 +171,5 @@ class ImageActions:
             self.service.store.images(draft.id),
             draft.platforms,
             self.policy.images,
-            editable=draft.status in EDITABLE,
+            editable=self.service.can_edit(draft),
         )

@@ -83,6 +83,8 @@ def export_pack(
     """
     if not drafts:
         raise PackError("no submitted drafts to export: submit them for approval first")
+    # The export is recorded in the audit log: refuse before writing a pack it cannot record.
+    service.store.require_writable("export a pack")
     posts = [model.post_entry(service, draft) for draft in drafts]
     images: dict[str, bytes] = {}
     for draft, post in zip(drafts, posts, strict=True):

@@ -74,6 +74,7 @@ class TeamSync:
         """
         import psycopg
 
+        self.store.require_writable("sync with the team server")
         try:
             with self._connect() as conn:
                 server_schema.migrate(conn)

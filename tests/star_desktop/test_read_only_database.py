@@ -354,3 +354,36 @@ def test_an_open_database_can_be_used_read_only_too():
         store.update(1, title="Changed")
     with pytest.raises(sqlite3.OperationalError, match="readonly"):
         db.execute("DELETE FROM drafts")  # query_only, should a change go round `write`
+
+
+def test_attaching_an_image_to_a_read_only_database_copies_nothing(path, tmp_path, policy):
+    from PIL import Image
+
+    from star_desktop.drafts import DraftsService
+    from star_desktop.storage import ReadOnlyError
+
+    with Store(path) as store:
+        draft = DraftsService(store, policy).create("Event", "Join us.")
+    picture = tmp_path / "venue.png"
+    Image.new("RGB", (40, 30), "navy").save(picture)
+    with Store(path, read_only=True) as store:
+        service = DraftsService(store, policy)
+        assert not service.can_edit(store.get(draft.id))
+        with pytest.raises(ReadOnlyError):
+            service.attach(draft.id, picture, "The venue")
+        images = service.images_dir
+    assert not images.exists() or not any(images.iterdir())  # no copy left behind
+
+
+def test_a_pack_is_not_written_when_its_export_cannot_be_recorded(path, tmp_path, policy):
+    from star_desktop.drafts import DraftsService
+    from star_desktop.packs.export import export_pack
+    from star_desktop.packs.keys import installation_key
+    from star_desktop.storage import ReadOnlyError
+
+    out = tmp_path / "march.starpack"
+    with Store(path, read_only=True) as store:
+        service = DraftsService(store, policy)
+        with pytest.raises(ReadOnlyError, match="export a pack"):
+            export_pack(service, installation_key(), out, [store.get(1)])
+    assert not out.exists()

@@ -276,3 +276,15 @@ def test_images_travel_by_hash_and_are_stored_once(team, server, tmp_path):
         data = image_data(store, lists[0][0]["sha256"])
     assert data is not None
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_read_only_database_is_not_synced(tmp_path, server):
+    from star_desktop.storage import ReadOnlyError, Store
+    from star_desktop.team.sync import TeamSync
+
+    Store.open(tmp_path / "ro.db", sample=False).close()
+    with (
+        Store(tmp_path / "ro.db", read_only=True) as store,
+        pytest.raises(ReadOnlyError, match="sync with the team server"),
+    ):
+        TeamSync(store, server.url, "Alex Author").sync()
