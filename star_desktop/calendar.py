@@ -10,7 +10,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, overload
 
 import checks
 from checks.families import elections
@@ -121,6 +121,8 @@ class MonthSummary:
         events: The month's events (Meet the Buyer and the like).
         election: The pre-election period, or None when none is configured.
         period_findings: Pre-election findings on posts scheduled inside the period.
+        unchecked: Posts inside the period not checked yet (``check=False``): their draft
+            id, title and text, and day, for `check_period` off the window's thread.
     """
 
     first: dt.date
@@ -135,6 +137,7 @@ class MonthSummary:
     events: tuple[Event, ...]
     election: ElectionPeriod | None
     period_findings: tuple[PeriodFinding, ...]
+    unchecked: tuple[tuple[int, str, dt.date], ...] = ()
 
     @property
     def last(self) -> dt.date:
@@ -215,6 +218,7 @@ def summarise_month(
     policy: checks.Policy | None = None,
     *,
     team: bool = False,
+    check: bool = True,
 ) -> MonthSummary:
     """Read one month from the store and summarise it for the calendar and its gauges.
 
@@ -226,6 +230,9 @@ def summarise_month(
             the shipped one when None.
         team: Count the team members' posts fetched from the team server too (the
             calendar and its gauges then describe the team, not this PC alone).
+        check: Check posts in the pre-election period here; False takes only findings
+            already known and lists the rest in ``unchecked`` (the window checks them on
+            a worker thread with `check_period`, then summarises again).
     """
     policy = policy or checks.default_policy()
     first = dt.date(year, month, 1)
@@ -240,6 +247,19 @@ def summarise_month(
     texts = _texts(store, first, {d.id for d in counted if d.mine})
     texts.update(team_texts(store, (d.id for d in counted if not d.mine)))
     election = election_period(policy)
+    inside = [
+        (d.id, texts[d.id], d.date)
+        for d in counted
+        if d.mine and d.date is not None and election is not None and d.date in election
+    ]
+    found: list[PeriodFinding] = []
+    unchecked: list[tuple[int, str, dt.date]] = []
+    for draft_id, text, day in inside:
+        known = _cached_findings(policy, text, day, check=check)
+        if known is None:
+            unchecked.append((draft_id, text, day))
+            continue
+        found += (PeriodFinding(draft_id, *finding) for finding in known)
     return MonthSummary(
         first=first,
         theme=theme.theme if theme else "",
@@ -252,24 +272,18 @@ def summarise_month(
         gaps=_gaps(first, {d.date for d in counted if d.date is not None}),
         events=tuple(store.events(first, month_end(first))),
         election=election,
-        period_findings=tuple(
-            finding
-            for d in counted
-            if d.mine and d.date is not None and election is not None and d.date in election
-            for finding in period_findings_for(texts[d.id], d.date, policy, d.id)
-        ),
+        period_findings=tuple(found),
+        unchecked=tuple(unchecked),
     )
 
 
-def period_findings_for(
-    text: str, day: dt.date, policy: checks.Policy, draft_id: int = 0
-) -> tuple[PeriodFinding, ...]:
-    """The pre-election rules' findings on ``text`` scheduled on ``day`` (none outside it)."""
-    period = election_period(policy)
-    if period is None or day not in period:
-        return ()
-    found = _cached_findings(policy, text, day)
-    return tuple(PeriodFinding(draft_id, check, match, message) for check, match, message in found)
+def check_period(policy: checks.Policy, posts: Iterable[tuple[int, str, dt.date]]) -> None:
+    """Check ``posts`` (a summary's ``unchecked``) against the pre-election rules.
+
+    Safe on any thread; the next `summarise_month` finds their findings known.
+    """
+    for _, text, day in posts:
+        _cached_findings(policy, text, day)
 
 
 def clear_caches() -> None:
@@ -354,7 +368,19 @@ _FOUND: dict[int, tuple[checks.Policy, dict[tuple[str, dt.date], _Found]]] = {}
 _FOUND_LIMIT = 5000
 
 
-def _cached_findings(policy: checks.Policy, text: str, day: dt.date) -> _Found:
+@overload
+def _cached_findings(policy: checks.Policy, text: str, day: dt.date) -> _Found: ...
+@overload
+def _cached_findings(
+    policy: checks.Policy, text: str, day: dt.date, *, check: bool
+) -> _Found | None: ...
+def _cached_findings(
+    policy: checks.Policy, text: str, day: dt.date, *, check: bool = True
+) -> _Found | None:
+    """The findings on ``text`` on ``day``, checked now unless known.
+
+    None when they are not known and ``check`` is off.
+    """
     entry = _FOUND.get(id(policy))
     if entry is None or entry[0] is not policy:
         if len(_FOUND) >= 4:
@@ -362,6 +388,8 @@ def _cached_findings(policy: checks.Policy, text: str, day: dt.date) -> _Found:
         entry = _FOUND[id(policy)] = (policy, {})
     cache = entry[1]
     found = cache.get((text, day))
+    if found is None and not check:
+        return None
     if found is None:
         report = checks.check(text, date=day, policy=_period_policy(policy))
         found = tuple((f.check, f.text, f.message) for f in report.findings)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,9 +31,9 @@ from star_desktop.calendar import (
     PLATFORM_LABELS,
     MonthSummary,
     add_months,
+    check_period,
     month_end,
     month_start,
-    period_findings_for,
     summarise_month,
 )
 from star_desktop.drafts import DraftsService
@@ -89,6 +89,11 @@ class CalendarPane(QWidget):
         #: A team server is named: the team members' posts show too (read-only).
         self._team = team_url(self._policy) is not None
         self.team_dialog: TeamPostDialog | None = None
+        #: The check of pre-election posts under way, what it was given (never twice),
+        #: and a moved post's message to finish when it is done.
+        self._period_job: PeriodJob | None = None
+        self._period_tried: set[tuple[str, dt.date]] = set()
+        self._period_note: tuple[int, str] | None = None
 
         # widgets
         self.prev_button = self._arrow(Qt.ArrowType.LeftArrow, "Previous month", "Ctrl+Page Up")
@@ -262,9 +267,11 @@ class CalendarPane(QWidget):
         self._versions.clear()
         first = month_start(self._day)
         summary = summarise_month(
-            self._store, first.year, first.month, self._policy, team=self.shows_team()
-        )
+            self._store, first.year, first.month, self._policy, team=self.shows_team(),
+            check=False,
+        )  # fmt: skip
         self._summary = summary
+        self._check_period(summary)
         month_name = f"{first:%B %Y}"
         self.month_label.setText(month_name)
         self.month_label.setAccessibleName(f"Showing {month_name}")
@@ -314,6 +321,33 @@ class CalendarPane(QWidget):
     def summary(self) -> MonthSummary | None:
         """The summary of the month shown."""
         return self._summary
+
+    def period_pending(self) -> bool:
+        """True while posts in the pre-election period are being checked (off this thread)."""
+        return self._period_job is not None
+
+    def _check_period(self, summary: MonthSummary) -> None:
+        """Check the month's unchecked pre-election posts on a worker, then refresh."""
+        posts = [p for p in summary.unchecked if (p[1], p[2]) not in self._period_tried]
+        if not posts or self._period_job is not None:
+            return
+        self._period_tried.update((text, day) for _, text, day in posts)
+        job = PeriodJob(self._policy, posts)
+        job.signals.done.connect(self._on_period_checked)
+        self._period_job = job
+        QThreadPool.globalInstance().start(job)
+
+    @Slot()
+    def _on_period_checked(self) -> None:
+        self._period_job = None
+        self.refresh()
+        note, self._period_note = self._period_note, None
+        if note is not None and self._summary is not None:
+            draft_id, message = note
+            findings = self._summary.findings_for(draft_id)
+            if findings:
+                self._say(f"{message} That day is in the pre-election period: "
+                          f"{findings[0].message}")  # fmt: skip
 
     def shows_team(self) -> bool:
         """True when the team members' posts show and count (a team server is named)."""
@@ -383,13 +417,15 @@ class CalendarPane(QWidget):
         message = f"Moved '{draft.title}' {where} {long_date(day)}."
         if not undoing:
             message += " Ctrl+Z puts it back."
-        findings = period_findings_for(f"{draft.title}\n{draft.text}", day, self._policy, draft_id)
+        self.draft_rescheduled.emit(draft_id, day)
+        self.refresh()  # the pre-election rules are checked off this thread, then it says
+        findings = self._summary.findings_for(draft_id) if self._summary else ()
         if findings:
             message += f" That day is in the pre-election period: {findings[0].message}"
         elif self._summary is not None and self._summary.in_election(day):
+            if self._period_job is not None:
+                self._period_note = (draft_id, message)
             message += " That day is in the pre-election period, whose rules now apply."
-        self.draft_rescheduled.emit(draft_id, day)
-        self.refresh()
         self._say(message)
         return True
 
@@ -596,6 +632,26 @@ class CalendarPane(QWidget):
                 f"No posts planned for {summary.first:%B} yet. Give a post a date in "
                 f"{summary.first:%B} in the editor and it appears here."
             )
+
+
+class _PeriodSignals(QObject):
+    done = Signal()
+
+
+class PeriodJob(QRunnable):
+    """Check posts against the pre-election rules on a pool thread (`check_period`)."""
+
+    def __init__(self, policy: checks.Policy, posts: list[tuple[int, str, dt.date]]) -> None:
+        super().__init__()
+        self.policy, self.posts = policy, posts
+        self.signals = _PeriodSignals()
+
+    def run(self) -> None:
+        """Check, then say so (the pane summarises again, from the findings now known)."""
+        try:
+            check_period(self.policy, self.posts)
+        finally:
+            self.signals.done.emit()
 
 
 def _grid_days(first: dt.date, last: dt.date) -> list[dt.date]:

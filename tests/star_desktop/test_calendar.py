@@ -11,10 +11,11 @@ import checks
 from star_desktop.calendar import (
     MIX_GROUPS,
     add_months,
+    check_period,
+    clear_caches,
     count_mentions,
     election_period,
     month_end,
-    period_findings_for,
     summarise_month,
 )
 from star_desktop.storage import Status, Store
@@ -159,10 +160,15 @@ def test_election_period_days_and_rules_apply_inside_it(store, election_policy):
     assert summary.findings_for(inside.id)[0].text == "Cllr Margaret Ashworth"
 
 
-def test_period_findings_for_a_date_outside_the_period_are_empty(election_policy):
-    text = "Cllr Margaret Ashworth opened it."
-    assert period_findings_for(text, dt.date(2027, 5, 7), election_policy) == ()
-    assert len(period_findings_for(text, dt.date(2027, 5, 6), election_policy)) == 1
+def test_without_checking_the_period_is_left_for_a_worker(store, election_policy):
+    inside = post(store, 26, "good-news-councils", text="Cllr Margaret Ashworth opened it.")
+    clear_caches()
+    summary = summarise_month(store, 2027, 3, election_policy, check=False)
+    assert summary.period_findings == ()
+    assert [(i, day) for i, _, day in summary.unchecked] == [(inside.id, dt.date(2027, 3, 26))]
+    check_period(election_policy, summary.unchecked)  # what the window's worker does
+    again = summarise_month(store, 2027, 3, election_policy, check=False)
+    assert (again.unchecked, [f.draft_id for f in again.period_findings]) == ((), [inside.id])
 
 
 def test_month_arithmetic():

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QColor, QDropEvent, QPalette
 
 import checks
+from star_desktop.calendar import clear_caches
 from star_desktop.drafts import DraftsService
 from star_desktop.storage import Status
 from tests.ui.conftest import SAMPLE_DAY
@@ -242,12 +244,25 @@ def test_days_and_posts_have_accessible_text_with_status_words(make_pane, sample
     assert pane.theme_edit.accessibleName() == "Theme for March 2027"
 
 
-def test_pre_election_days_are_marked_and_breaking_posts_flagged(make_pane, store, admin_policy):
+def test_pre_election_days_are_marked_and_breaking_posts_flagged(
+    make_pane, store, admin_policy, qtbot, monkeypatch
+):
     breaking = store.create_draft(
         "Depot opening", "Cllr Margaret Ashworth opened it.", date=MARCH.replace(day=26)
     )
     store.create_draft("Depot", "Cllr Margaret Ashworth opened it.", date=MARCH.replace(day=24))
+    threads = []
+    real_check = checks.check
+    monkeypatch.setattr(
+        checks,
+        "check",
+        lambda *a, **k: threads.append(threading.current_thread()) or real_check(*a, **k),
+    )
+    clear_caches()
     pane = make_pane(store, admin_policy)
+    qtbot.waitUntil(lambda: not pane.period_pending())
+    assert threads  # the post inside the period was checked ...
+    assert threading.main_thread() not in threads  # ... never on the window's thread
     data = pane.month_grid.data()
     assert data.in_election(MARCH.replace(day=25))
     assert not data.in_election(MARCH.replace(day=24))
@@ -256,14 +271,17 @@ def test_pre_election_days_are_marked_and_breaking_posts_flagged(make_pane, stor
     assert "Depot opening" in pane.election_label.text()
 
 
-def test_moving_into_the_pre_election_period_warns(make_pane, store, admin_policy):
+def test_moving_into_the_pre_election_period_warns(make_pane, store, admin_policy, qtbot):
     draft = store.create_draft(
         "Depot", "Cllr Margaret Ashworth opened it.", date=MARCH.replace(day=2)
     )
     pane = make_pane(store, admin_policy)
+    clear_caches()
     assert pane.move_draft(draft.id, MARCH.replace(day=30))
     assert "pre-election period" in pane.status_label.text()
+    qtbot.waitUntil(lambda: not pane.period_pending())
     assert pane.month_grid.data().flagged == {draft.id}
+    assert "Cllr" in pane.status_label.text()  # the rule's own words, once checked
 
 
 @pytest.mark.parametrize("window_lightness", [245, 30], ids=["light", "dark"])
