@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from star_desktop.calendar import CATEGORY_LABELS, PLATFORM_LABELS
+from star_desktop.calendar import CATEGORY_SHORT, PLATFORM_LABELS, STATUS_LABELS
+from star_desktop.storage import Status
 from star_desktop.team.posts import TeamPost
 from ui.calendar_paint import long_date, status_label
 
@@ -50,7 +52,7 @@ class TeamPostDialog(QDialog):
             status_label(summary.status),
             when,
             platforms or "No platform",
-            CATEGORY_LABELS.get(summary.category or "", "No category"),
+            CATEGORY_SHORT.get(summary.category or "", "No category"),
         ]
         self.details = QLabel(" \u00b7 ".join(details), self)
         self.details.setObjectName("teamPostDetails")
@@ -85,8 +87,9 @@ class TeamPostDialog(QDialog):
             self.pictures.addWidget(label)
         self.pictures.addStretch(1)
         lines = [
-            f"{at[:10]} {at[11:16]}: {html.escape(who)}, {html.escape(status or action)}"
-            + (f" — {html.escape(detail)}" if detail else "")
+            f"{_when(at)} \u00b7 {html.escape(who)}: {html.escape(action)}"
+            + (f" ({html.escape(_status_word(status))})" if status else "")
+            + (f" \u2014 {html.escape(detail)}" if detail else "")
             for at, who, action, status, detail in history
         ]
         self.history = QLabel("<b>History</b><br>" + "<br>".join(lines), self)
@@ -105,3 +108,20 @@ class TeamPostDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, 420)
+
+
+def _when(at: str) -> str:
+    """An audit entry's UTC time as the PC's local date and time ("3 Dec 2026 09:15")."""
+    try:
+        moment = dt.datetime.fromisoformat(at).astimezone()
+    except ValueError:
+        return at
+    return f"{moment.day} {moment:%b %Y %H:%M}"
+
+
+def _status_word(status: str) -> str:
+    """A status in words; one this version does not know (a newer PC's) as it came."""
+    try:
+        return STATUS_LABELS[Status(status)]
+    except (ValueError, KeyError):
+        return status

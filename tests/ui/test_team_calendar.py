@@ -82,7 +82,7 @@ def test_the_window_syncs_and_shows_the_teams_posts_read_only(make_window, team,
     [picture] = dialog.picture_labels  # fetched by hash with the post
     assert picture.pixmap().size().toTuple() == (120, 90)  # a thumbnail of the 80x60 image
     assert picture.toolTip() == "Apprentices at the depot"
-    assert "Bea Buyer, draft" in dialog.history.text()  # its history came with it
+    assert "Bea Buyer: create (Draft)" in dialog.history.text()  # its history came with it
     dialog.close()
     assert not pane.move_draft(bea.id, DAY + dt.timedelta(days=1))
     assert "only its author can move it" in pane.status_label.text()
