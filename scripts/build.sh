@@ -116,6 +116,29 @@ check_both sample 1 sample-post.txt bidder-meeting personal-data jargon accessib
 echo "== check probe.txt (exit 1: too long for X; spelling, grammar, plain English)"
 check_both probe 1 probe.txt spelling grammar plain-english
 
+echo "== an administrator's pattern runs on RE2 (issue 15's hostile pattern ends at once)"
+cat >"$WORK/admin.toml" <<'EOF'
+[[rules]]
+id = "jargon.hostile"
+kind = "existence"
+clause_line = 163
+message = "Found '{match}'"
+patterns = ["(\\w+\\s?)+!$"]
+EOF
+printf 'Join us at the supplier event in Rochdale on Monday morning. Great.\nVote now!' >"$WORK/hostile.txt"
+status=0
+frozen timeout 60 "$APP" --policy admin.toml check --format json hostile.txt >"$WORK/hostile.json" ||
+  status=$?
+[ "$status" -le 1 ] || fail "the check with an administrator's pattern: exit status $status"
+"$PY" - "$WORK/hostile.json" <<'EOF'
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    found = [(x["start"], x["end"]) for x in json.load(f)["findings"] if x["check"] == "jargon.hostile"]
+if found != [(68, 77)]:
+    sys.exit(f"build.sh: FAILED: the administrator's pattern found {found}, not 'Vote now!' (68-77)")
+print("  found 'Vote now!' at 68-77")
+EOF
+
 echo "== attach an image with GPS and camera details (Pillow in the bundle)"
 "$PY" - "$WORK/photo.jpg" <<'EOF'
 import sys
