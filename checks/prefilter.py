@@ -345,11 +345,15 @@ class LinearPattern:
     """
 
     def __init__(self, pattern: str) -> None:
-        """Translate (`to_re2`) and compile ``pattern``, which must compile with ``re``.
+        """Translate (`to_re2`) and compile ``pattern``.
 
-        Raises ValueError with RE2's reason when RE2 cannot run it.
+        Raises ValueError with the reason when ``re`` or RE2 cannot compile it.
         """
         self.pattern = pattern
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"invalid pattern: {exc}") from None
         translated = to_re2(pattern)
         options = re2.Options()
         options.log_errors = False
@@ -427,7 +431,7 @@ class _Utf8:
         return block * _STEP + len(self.data[self._starts[block] : byte].decode(errors="ignore"))
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=4)
 def _utf8(text: str) -> _Utf8:
     """The encoded text, shared by every pattern run on it during a check."""
     return _Utf8(text)
