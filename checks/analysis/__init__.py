@@ -31,7 +31,7 @@ Nothing is computed until a rule asks for it, and nothing twice.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,21 @@ UNSTATED = "unstated"
 _STAGE_ORDER = {stage: number for number, stage in enumerate(STAGES)}
 #: Cues computed in code (`checks.analysis.shapes`), not read from a vocabulary.
 SHAPE_CUES = ("money", "count", "when", "organisation", "tender", "stage_awarded")
+#: The vocabularies (and computed cues) each computed cue reads; a tender's stage reads
+#: the ``stage_*`` vocabularies.
+NEEDS: Mapping[str, tuple[str, ...]] = {
+    "count": ("numbers", "bid_units", "count_leads"),
+    "organisation": ("org_references", "org_suffixes"),
+    "tender": (
+        "tender_things",
+        "stage_live",
+        "stage_shortlisting",
+        "stage_evaluation",
+        "stage_awarded",
+    ),
+    "when": ("months", "weekdays", "soon", "past_markers"),
+    "stage_awarded": ("award_verbs", "tender"),
+}
 #: The key of the analysis in a check's ``ctx.cache``.
 CACHE_KEY = "analysis"
 
@@ -65,19 +80,40 @@ class TenderMention:
     registered: bool = False
 
 
+def check_cues(vocabulary: Mapping[str, object], cues: Iterable[str], rule_id: str) -> None:
+    """Raise `PolicyError` naming the first of ``cues`` that is no vocabulary or shape."""
+    for cue in cues:
+        if cue not in vocabulary and cue not in SHAPE_CUES:
+            known = ", ".join(sorted([*vocabulary, *SHAPE_CUES]))
+            raise PolicyError(f"rule {rule_id}: unknown cue '{cue}' (known: {known})")
+
+
 class Analyser:
     """The cues of a policy, compiled once: build it while the policy loads.
 
     ``data`` is the merged policy (its ``[[tenders]]``); the lexicon's vocabulary gives the
-    term cues. Cues are registered with the lexicon here, before it is frozen, so that
-    finding them later costs nothing more than the lexicon's scan.
+    term cues; ``cues`` are the ones the policy's rules name (every vocabulary when
+    None). Those vocabularies, and the ones the computed cues read (`NEEDS`), are
+    registered with the lexicon here, before it is frozen, so that finding them later
+    costs nothing more than the lexicon's scan. Raises `PolicyError` for an unknown cue.
     """
 
-    def __init__(self, data: Mapping[str, Any], lexicon: Lexicon) -> None:
-        """Register every vocabulary as a cue and read the live tenders."""
+    def __init__(
+        self, data: Mapping[str, Any], lexicon: Lexicon, cues: Iterable[str] | None = None
+    ) -> None:
+        """Register the cues' vocabularies and read the policy's tenders."""
+        self.vocabulary = lexicon.vocabulary
+        wanted = set(self.vocabulary if cues is None else cues)
+        check_cues(self.vocabulary, sorted(wanted), "analysis")
+        while True:  # add what the computed cues read, and what those read
+            more = {need for cue in wanted for need in NEEDS.get(cue, ())} - wanted
+            if not more:
+                break
+            wanted |= more
         self.groups: dict[str, TermGroup] = {
             name: TermGroup({"terms": [f"{{{name}}}"]}, f"analysis.{name}", lexicon)
-            for name in lexicon.vocabulary
+            for name in sorted(wanted)
+            if name in self.vocabulary
         }
         live: list[str] = []
         names: list[str] = []
@@ -91,19 +127,14 @@ class Analyser:
         self.awarded_names = frozenset(n.lower() for n in names) - self.live_names
         self.registered = TermGroup({"terms": names}, "analysis.tenders", lexicon)
         self.bidders = TermGroup({"terms": bidders}, "analysis.bidders", lexicon)
-        self.vocabulary = lexicon.vocabulary
+        #: Which term groups each lexicon key belongs to: one pass over a post's hits
+        #: then gives every vocabulary's spans at once.
+        index: dict[int, list[TermGroup]] = {}
+        for group in [*self.groups.values(), self.registered, self.bidders]:
+            for key in group.keys:
+                index.setdefault(key, []).append(group)
+        self.groups_of_key = {key: tuple(groups) for key, groups in index.items()}
         self.shapes = shapes.Shapes(self, lexicon)
-
-    def known(self, cue: str) -> bool:
-        """True when ``cue`` names a vocabulary or a computed cue."""
-        return cue in self.groups or cue in SHAPE_CUES
-
-    def check_cues(self, cues: Sequence[str], rule_id: str) -> None:
-        """Raise `PolicyError` naming the first unknown cue of ``cues``."""
-        for cue in cues:
-            if not self.known(cue):
-                known = ", ".join(sorted([*self.groups, *SHAPE_CUES]))
-                raise PolicyError(f"rule {rule_id}: unknown cue '{cue}' (known: {known})")
 
     def analyse(self, ctx: Context) -> Analysis:
         """The post's analysis, made on the first call for ``ctx`` and kept in its cache."""
@@ -124,18 +155,42 @@ class Analysis:
         self._spans: dict[str, list[Span]] = {}
         self._starts: dict[str, list[int]] = {}
         self._tenders: list[TenderMention] | None = None
+        self._words: int | None = None
+        self._terms: dict[int, list[Span]] | None = None
+        #: Intermediate results the cue finders share (the digit runs of the text).
+        self.memo: dict[str, Any] = {}
+
+    def fewer_words_than(self, limit: int) -> bool:
+        """True when the post has fewer than ``limit`` words (runs without a space)."""
+        if self._words is None:
+            self._words = len(self.doc.text.split())
+        return self._words < limit
 
     def spans(self, cue: str) -> list[Span]:
         """Sorted spans of ``cue`` in the post."""
         found = self._spans.get(cue)
         if found is None:
             group = self.analyser.groups.get(cue)
-            found = group.spans(self.ctx) if group is not None else []
+            found = self.terms(group) if group is not None else []
             if cue in self.analyser.shapes.finders:
                 found = sorted({*found, *self.analyser.shapes.find(cue, self)})
             self._spans[cue] = found
             self._starts[cue] = [s for s, _ in found]
         return found
+
+    def terms(self, group: TermGroup) -> list[Span]:
+        """Sorted spans of one of the analyser's term groups, from the lexicon's one scan."""
+        found = self._terms
+        if found is None:
+            found = {}
+            groups_of_key = self.analyser.groups_of_key
+            for key, spans in self.ctx.hits.items():
+                for owner in groups_of_key.get(key, ()):
+                    found.setdefault(id(owner), []).extend(spans)
+            for spans in found.values():
+                spans.sort()
+            self._terms = found
+        return list(found.get(id(group), ()))
 
     def within(self, cue: str, lo: int, hi: int) -> list[Span]:
         """Spans of ``cue`` that lie inside ``[lo, hi)``."""

@@ -53,7 +53,7 @@ _STAGES = (*analysis.STAGES, analysis.UNSTATED)
 class _Situation:
     """One situation rule, its cue names checked against the analyser."""
 
-    def __init__(self, rule: Rule, analyser: analysis.Analyser) -> None:
+    def __init__(self, rule: Rule) -> None:
         options = rule.options
         unknown = sorted(set(options) - _OPTIONS)
         if unknown:
@@ -69,8 +69,6 @@ class _Situation:
         ]
         self.unless = string_list(options, "unless", rule.id)
         self.unless_in_post = string_list(options, "unless_in_post", rule.id)
-        for cues in (self.marks, *self.with_, self.unless, self.unless_in_post):
-            analyser.check_cues(cues, rule.id)
         scope = options.get("scope", "sentence")
         if scope not in ("sentence", "post") and not (isinstance(scope, int) and scope > 0):
             raise PolicyError(
@@ -90,9 +88,15 @@ class _Situation:
         self.stages = frozenset(stages)
         self.suggestions = string_list(options, "suggestions", rule.id)
 
+    @property
+    def cues(self) -> list[str]:
+        """Every cue the rule names; a tender stage asks for the tender cue."""
+        named = [*self.marks, *(c for cues in self.with_ for c in cues)]
+        return [*named, *self.unless, *self.unless_in_post, "tender"]
+
     def _range(self, seen: analysis.Analysis, start: int, end: int) -> tuple[int, int]:
         doc = seen.doc
-        if self.scope == "post" or len(doc.words) < self.whole_post_under:
+        if self.scope == "post" or seen.fewer_words_than(self.whole_post_under):
             return 0, len(doc.text)
         if self.scope == "sentence":
             return doc.sentence_span(start)
@@ -149,8 +153,11 @@ class Situations:
 
     def __init__(self, rules: Sequence[Rule], data: Mapping[str, Any], lexicon: Lexicon) -> None:
         """Build the analyser once and check each rule's cues against it."""
-        self.analyser = analysis.Analyser(data, lexicon)
-        self.members = [_Situation(rule, self.analyser) for rule in rules]
+        self.members = [_Situation(rule) for rule in rules]
+        for member in self.members:
+            analysis.check_cues(lexicon.vocabulary, member.cues, member.rule.id)
+        cues = {cue for member in self.members for cue in member.cues}
+        self.analyser = analysis.Analyser(data, lexicon, cues)
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         """Analyse the post once, then yield each rule's findings."""
