@@ -54,7 +54,7 @@ SHAPE_CUES = ("money", "count", "when", "organisation", "tender", "stage_awarded
 #: the ``stage_*`` vocabularies.
 NEEDS: Mapping[str, tuple[str, ...]] = {
     "count": ("numbers", "bid_units", "count_leads"),
-    "organisation": ("org_references", "org_suffixes"),
+    "organisation": ("org_references", "org_suffixes", "firm_words"),
     "tender": (
         "tender_things",
         "stage_live",

@@ -14,8 +14,9 @@ article costs little more than a post. The vocabularies they use are ordinary en
                   "26 January", "12 noon")
 ``organisation``  a capitalised name ending in one of ``org_suffixes`` ("Kestrel Civils"),
                   an @handle (not one holding a word of ``public_bodies``, such as
-                  "@RochdaleCouncil"), a live tender's bidder, or one of
-                  ``org_references`` ("one firm", "the incumbent")
+                  "@RochdaleCouncil"), a live tender's bidder, one of ``firm_words``
+                  after a determiner and a capitalised word ("the Salford firm"), or
+                  one of ``org_references`` ("one firm", "the incumbent")
 ``tender``        one of ``tender_things`` ("contract", "tender", "job") with the words
                   that name it back to a determiner ("the Trafford gritting contract"),
                   or a registered tender's name or reference
@@ -216,6 +217,11 @@ class Shapes:
                 and not any(body in m.group() for body in self.public_bodies)
             ]
         found += self._vocabulary(analysis, "org_references")
+        for start, end in self._vocabulary(analysis, "firm_words"):  # "the Salford firm"
+            before = words_before(text, start, 2, doc.sentence_span(start)[0])
+            named = len(before) == 2 and text[before[1][0]].isupper()
+            if named and doc.folded[before[0][0] : before[0][1]] in _DETERMINERS:
+                found.append((before[0][0], end))
         tenders = analysis.terms(analysis.analyser.registered)
         for start, end in self._vocabulary(analysis, "org_suffixes"):
             if not text[start].isupper() or any(lo <= start < hi for lo, hi in tenders):
