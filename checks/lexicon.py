@@ -25,8 +25,9 @@ class Lexicon:
     ) -> None:
         """Start empty; call `add` for each term, then `freeze`.
 
-        ``trusted_patterns`` are the shipped policy's patterns: compiled on first use,
-        where any other pattern is compiled at once to report a fault while loading.
+        ``trusted_patterns`` are the shipped policy's patterns: run on ``re`` and compiled
+        on first use, where any other pattern runs on RE2 and is compiled at once, to
+        report a fault while loading (see `checks.rules.TermGroup`).
         ``vocabulary`` holds the policy's named word lists, which rules name as
         ``{councils}`` in their terms and patterns (see `checks.rules.TermGroup`).
         """
