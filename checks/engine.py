@@ -219,11 +219,13 @@ def _vocabulary(
 
 
 def _patterns(data: object) -> Iterator[str]:
-    """Every string in a ``patterns`` list anywhere in a policy file's tables."""
+    """Every pattern anywhere in a policy file's tables: ``patterns`` lists, ``unless_*``."""
     if isinstance(data, Mapping):
         for key, value in data.items():
             if key == "patterns" and isinstance(value, list):
                 yield from (p for p in value if isinstance(p, str))
+            elif str(key).startswith("unless_") and isinstance(value, str):
+                yield value
             else:
                 yield from _patterns(value)
     elif isinstance(data, list):

@@ -394,6 +394,17 @@ class LinearPattern:
         """The span of the first match in ``text[lo:hi]``, or None."""
         return next(self.finditer(text, lo, hi), None)
 
+    def match(self, text: str, pos: int) -> tuple[int, int] | None:
+        """The span of a match starting at ``pos`` (as ``re``'s ``match``), or None."""
+        utf8 = _utf8(text)
+        if not 0 <= pos <= len(text):
+            return None
+        found = self._regexp.match(utf8.data, utf8.byte(pos))
+        if found is None:
+            return None
+        first, last = found.span()
+        return utf8.char(first), utf8.char(last)
+
 
 class _Utf8:
     """A text as the UTF-8 bytes RE2 reads, with offsets converted both ways.

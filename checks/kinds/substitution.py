@@ -10,16 +10,44 @@ from dataclasses import dataclass
 from checks.findings import Finding
 from checks.inflect import PARTICIPLE, PAST, inflect, is_auxiliary, verb_forms
 from checks.lexicon import Lexicon
+from checks.prefilter import LinearPattern
 from checks.rules import Context, PolicyError, Rule, TermGroup, expand_alternatives, regex
 
 _CONTEXT = 60  # characters of context that ``unless_before`` can see
 
 
+class _Context:
+    """An ``unless_after`` or ``unless_before`` pattern (``before``: anchored at its end).
+
+    The shipped policy's run on ``re``; any other (an administrator's) runs on RE2
+    (`LinearPattern`), whose time grows with the text only.
+    """
+
+    def __init__(self, pattern: str, label: str, lexicon: Lexicon, *, before: bool) -> None:
+        source = f"(?:{pattern})$" if before else pattern
+        self._re = regex(source, label) if pattern in lexicon.trusted_patterns else None
+        self._linear = None if self._re else LinearPattern(f"(?i){source}")
+
+    def at(self, text: str, pos: int) -> bool:
+        """True when the pattern matches starting at ``pos``."""
+        if self._re is not None:
+            return self._re.match(text, pos) is not None
+        assert self._linear is not None
+        return self._linear.match(text, pos) is not None
+
+    def ends_at(self, text: str, lo: int, hi: int) -> bool:
+        """True when the pattern matches ending at ``hi`` (looking back to ``lo``)."""
+        if self._re is not None:
+            return self._re.search(text, lo, hi) is not None
+        assert self._linear is not None
+        return self._linear.search(text, lo, hi) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     suggestion: str
-    unless_after: re.Pattern[str] | None
-    unless_before: re.Pattern[str] | None
+    unless_after: _Context | None
+    unless_before: _Context | None
 
 
 class Substitution:
@@ -34,6 +62,7 @@ class Substitution:
     def __init__(self, rule: Rule, lexicon: Lexicon) -> None:
         """Compile the rule's replacement table."""
         self.rule = rule
+        self.lexicon = lexicon
         table = rule.options.get("replace")
         if not isinstance(table, dict) or not table:
             raise PolicyError(f"rule {rule.id}: substitution needs a non-empty 'replace' table")
@@ -51,10 +80,11 @@ class Substitution:
             return _Entry(value, None, None)
         if isinstance(value, dict) and isinstance(value.get("suggest"), str):
             after, before = value.get("unless_after"), value.get("unless_before")
+            lexicon = self.lexicon
             return _Entry(
                 value["suggest"],
-                regex(str(after), label) if after else None,
-                regex(f"(?:{before})$", label) if before else None,
+                _Context(str(after), label, lexicon, before=False) if after else None,
+                _Context(str(before), label, lexicon, before=True) if before else None,
             )
         raise PolicyError(f"rule {label}: value must be a string or a table with 'suggest'")
 
@@ -69,9 +99,9 @@ class Substitution:
         for key, spans in found:
             entry, form = self.entries[key]
             for start, end in spans:
-                if entry.unless_after and entry.unless_after.match(text, end):
+                if entry.unless_after and entry.unless_after.at(text, end):
                     continue
-                if entry.unless_before and entry.unless_before.search(
+                if entry.unless_before and entry.unless_before.ends_at(
                     text, max(0, start - _CONTEXT), start
                 ):
                     continue

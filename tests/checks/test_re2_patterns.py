@@ -239,3 +239,38 @@ def test_a_group_on_both_engines_reports_what_one_alternation_would():
     joined = re.compile(f"(?:{shipped})|(?:{added})")
     assert group.spans(ctx) == [m.span() for m in joined.finditer(doc.folded)]
     assert group.spans(ctx) == [(0, 11), (19, 31), (33, 44)]
+
+
+def _substitution_policy(tmp_path, unless_after):
+    path = tmp_path / "admin-substitution.toml"
+    path.write_text(
+        '[[rules]]\nid = "jargon.admin-words"\nkind = "substitution"\nclause_line = 163\n'
+        "message = \"Try '{suggestion}' rather than '{match}'.\"\n\n[rules.replace]\n"
+        f'"leverage" = {{ suggest = "use", unless_after = {json.dumps(unless_after)} }}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_an_administrators_unless_after_runs_on_re2_and_still_clears(tmp_path):
+    policy = checks.load_policy(_substitution_policy(tmp_path, r"\s+(?:ratio|RATIO)\b"))
+    found = [f.text for f in checks.check("We leverage the leverage ratio.", policy=policy)
+             .findings if f.check == "jargon.admin-words"]  # fmt: skip
+    assert found == ["leverage"]  # the first is jargon; "leverage ratio" is finance
+
+
+def test_a_hostile_unless_after_of_an_administrator_cannot_hang_a_check(tmp_path):
+    path = _substitution_policy(tmp_path, r"(\s?\w+\s?)+!$")
+    child = (
+        "import sys, checks\n"
+        "policy = checks.load_policy(sys.argv[1])\n"
+        "report = checks.check(sys.argv[2], policy=policy)\n"
+        "print(sum(f.check == 'jargon.admin-words' for f in report.findings))\n"
+    )
+    text = "We leverage " + "our supplier events in Rochdale " * 8 + "x\nVote now"
+    done = subprocess.run(  # on re this took hours: the bound is wide, and still a bound
+        [sys.executable, "-c", child, str(path), text], capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
