@@ -8,7 +8,7 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +25,7 @@ from checks.policy import (
     StrategyText,
     collect_rules,
     merge,
+    patterns_in,
     read_source,
     shipped_policy_dir,
 )
@@ -116,7 +117,7 @@ def compile_policy(sources: Sequence[Source], strategy: StrategyText) -> Policy:
     disabled = data.get("settings", {}).get("disabled", [])
     rules = collect_rules(sources, strategy, disabled)
     trusted = frozenset(
-        pattern for source in sources if source.shipped for pattern in _patterns(source.data)
+        pattern for source in sources if source.shipped for pattern in patterns_in(source.data)
     )
     councils = _councils(data, sources)
     lexicon = Lexicon(trusted, _vocabulary(data, sources, councils))
@@ -216,21 +217,6 @@ def _vocabulary(
             raise _located_data(error, sources) or error
         vocabulary[name] = entries
     return vocabulary
-
-
-def _patterns(data: object) -> Iterator[str]:
-    """Every pattern anywhere in a policy file's tables: ``patterns`` lists, ``unless_*``."""
-    if isinstance(data, Mapping):
-        for key, value in data.items():
-            if key == "patterns" and isinstance(value, list):
-                yield from (p for p in value if isinstance(p, str))
-            elif str(key).startswith("unless_") and isinstance(value, str):
-                yield value
-            else:
-                yield from _patterns(value)
-    elif isinstance(data, list):
-        for value in data:
-            yield from _patterns(value)
 
 
 def _compile(

@@ -7,7 +7,7 @@ import datetime as dt
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -199,6 +199,12 @@ def collect_rules(
     for source in sources:
         seen: dict[str, int] = {}
         administrators = not source.shipped
+        if administrators:
+            for pattern in patterns_in(source.data.get("accessibility", {})):
+                problem = policy_schema.pattern_problem(pattern)
+                if problem is not None:
+                    line = source.line_of("alt_file_patterns")
+                    raise source.error(f"[accessibility]: {problem}", line)
         for position, entry in enumerate(source.data.get("rules", [])):
             rule_id = entry.get("id") if isinstance(entry, dict) else None
             if not isinstance(rule_id, str):
@@ -229,17 +235,30 @@ def collect_rules(
 
 
 def _check_patterns(source: Source, rule_id: str, entry: Mapping[str, Any], line: int) -> None:
-    """Refuse an administrator's pattern that could hang every check (`pattern_problem`)."""
-    patterns = entry.get("patterns", [])
-    found = [p for p in patterns if isinstance(p, str)] if isinstance(patterns, list) else []
-    replace = entry.get("replace", {})
-    for value in replace.values() if isinstance(replace, dict) else ():
-        if isinstance(value, dict):
-            found += [v for k, v in value.items() if k.startswith("unless_") and isinstance(v, str)]
-    for pattern in found:
+    """Refuse an administrator's pattern that RE2 cannot run (`pattern_problem`).
+
+    Every pattern of the entry is looked at, however deep: ``patterns`` lists of its
+    tables (``unless``, ``anchor``, ``near`` ...) and ``unless_*`` strings.
+    """
+    for pattern in patterns_in(entry):
         problem = policy_schema.pattern_problem(pattern)
         if problem is not None:
             raise source.error(f"rule {rule_id}: {problem}", line)
+
+
+def patterns_in(data: object) -> Iterator[str]:
+    """Every pattern anywhere in ``data``: ``patterns`` lists and ``unless_*`` strings."""
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            if key in ("patterns", "alt_file_patterns") and isinstance(value, list):
+                yield from (p for p in value if isinstance(p, str))
+            elif str(key).startswith("unless_") and isinstance(value, str):
+                yield value
+            else:
+                yield from patterns_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from patterns_in(value)
 
 
 def _nth_line(source: Source, needle: str, n: int) -> int:
