@@ -15,6 +15,7 @@ import datetime as dt
 import difflib
 import re
 import string
+import urllib.parse
 from collections.abc import Iterator, Mapping
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -106,6 +107,22 @@ def problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"{section}.{key}", _unknown(section, key, list(keys or ()))
             elif not _fits(item, expected):
                 yield f"{section}.{key}", f"[{section}] {key} must be {expected}, not {_kind(item)}"
+            elif (section, key) == ("team", "url") and (problem := team_url_problem(item)):
+                yield "team.url", problem
+
+
+def team_url_problem(url: str) -> str | None:
+    """Why ``[team] url`` is refused: not a PostgreSQL address, or it holds a password."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        return "[team] url must be a PostgreSQL address: postgresql://server/database"
+    query = urllib.parse.parse_qs(parts.query)
+    if parts.password or "password" in query:
+        return (
+            "[team] url must not hold a password (everyone can read the policy): put it in "
+            "the user's own password file (pgpass), or let the server trust the logon"
+        )
+    return None
 
 
 def _array_problems(section: str, value: object) -> Iterator[tuple[str, str]]:
