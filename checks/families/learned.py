@@ -11,8 +11,9 @@ A finding resting on the classifier alone is a warning for the approver, raised 
 rule's ``backed_severity`` only when the policy's own data backs it: a live tender or one
 of its bidders named (``backed_by = ["live-tender"]``), a party, councillor or candidate
 named in a post dated in the pre-election period (``"election"``), or one of
-``backing_terms`` (a protective marking). The engine drops a classifier finding where a
-rule of the same family has already found something.
+``backing_terms`` (a protective marking), unless one of ``backing_unless`` says the post
+keeps to what is public by design ("published on The Chest", "all bidders"). The engine
+drops a classifier finding where a rule of the same family has already found something.
 """
 
 from __future__ import annotations
@@ -41,7 +42,15 @@ KIND = "classifier"
 #: Passages are runs of whole sentences of at most this many words.
 PASSAGE_WORDS = 60
 _OPTIONS = frozenset(
-    {"suggestions", "threshold", "backed_by", "backed_severity", "backing_terms", "removal_fix"}
+    {
+        "suggestions",
+        "threshold",
+        "backed_by",
+        "backed_severity",
+        "backing_terms",
+        "backing_unless",
+        "removal_fix",
+    }
 )
 _BACKING = ("live-tender", "election")
 _FUNCTION_WORDS = frozenset(
@@ -275,6 +284,10 @@ class _Family:
                     names += [*tender.names, *tender.bidders]
         terms = names + string_list(options, "backing_terms", rule.id)
         self.backing = TermGroup({"terms": terms}, rule.id, lexicon, "backing")
+        #: Words that say the post keeps to what is public by design ("on The Chest", "all
+        #: bidders"): a live tender named beside them backs nothing.
+        unless = string_list(options, "backing_unless", rule.id)
+        self.unless = TermGroup({"terms": unless}, rule.id, lexicon, "backing_unless")
         #: Whether removing the sentence is the fix the policy implies ("remove this"),
         #: offered as a fix the editor applies; otherwise the suggestions are advice.
         self.removal_fix = bool(options.get("removal_fix", False))
@@ -287,7 +300,10 @@ class _Family:
         """True when the policy's data backs a hit: see the module's docstring."""
         if self.election and self.election.active(ctx.date) and any(self.election.run(ctx)):
             return True
-        return not self.backing.empty and self.backing.present(ctx, 0, len(ctx.doc.text))
+        end = len(ctx.doc.text)
+        if self.backing.empty or not self.backing.present(ctx, 0, end):
+            return False
+        return self.unless.empty or not self.unless.present(ctx, 0, end)
 
 
 class Classifier:

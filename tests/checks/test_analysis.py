@@ -156,3 +156,19 @@ def test_a_situation_finding_says_what_it_saw_and_cites_its_clause(admin_policy)
     assert finding.text == "The bridges job pulled in nine"
     assert "how many are bidding for The bridges job" in finding.message
     assert "tender" in finding.clause.lower()
+
+
+def learned_severity(policy, text: str) -> str:
+    report = checks.check(text, policy=policy, date=dt.date(2026, 12, 1))
+    (finding,) = [f for f in report.findings if f.check == "tender-detail.learned"]
+    return finding.severity.value
+
+
+def test_a_live_tender_backs_a_classifier_hit(admin_policy):
+    text = "Highways Maintenance Framework update: the panel meets next week to decide."
+    assert learned_severity(admin_policy, text) == "block"
+
+
+def test_a_live_tender_beside_what_is_public_by_design_backs_nothing(admin_policy):
+    text = "School Catering Contract: the outcome will be published on The Chest once the decision is final."
+    assert learned_severity(admin_policy, text) == "warn"
