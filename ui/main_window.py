@@ -239,7 +239,7 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
         self.team: TeamStatus | None = None
         url = team_url(policy)
         if url is not None and store.path is not None and not store.read_only:
-            self.team = TeamStatus(store.path, url, self.service.author(), self)
+            self.team = TeamStatus(store.path, url, self.service.author, self)
             self.team.fetched.connect(self.calendar_pane.refresh)
             self.team.resolve_requested.connect(self.resolve_team_conflicts)
             self.statusBar().addPermanentWidget(self.team.button)

@@ -11,6 +11,7 @@ calendar when posts were fetched.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -63,19 +64,17 @@ class TeamStatus(QObject):
 
     Signals:
         fetched: A sync brought the team's changes (the calendar should reload).
-        changed: The mark's text changed (the new text).
         resolve_requested: The author clicked the mark while drafts are in conflict.
     """
 
     fetched = Signal()
-    changed = Signal(str)
     resolve_requested = Signal()
 
     def __init__(
         self,
         path: Path,
         url: str,
-        author: str,
+        author: Callable[[], str],
         parent: QWidget | None = None,
         *,
         interval_ms: int = INTERVAL_MS,
@@ -129,7 +128,7 @@ class TeamStatus(QObject):
             return
         self.running = True
         self._show("Team: syncing\u2026")
-        job = SyncJob(self.path, self.url, self.author)
+        job = SyncJob(self.path, self.url, self.author())  # the name as it is now
         job.signals.finished.connect(self._on_finished)
         job.signals.offline.connect(self._on_offline)
         job.signals.failed.connect(self._on_failed)
@@ -189,7 +188,6 @@ class TeamStatus(QObject):
         self.button.setText(text)
         self.button.setToolTip(tip or "The team calendar's server: click to sync now")
         self.button.setAccessibleName(text)
-        self.changed.emit(text)
 
 
 _LATER = "Your work is saved on this PC and is sent when the server is back."

@@ -171,18 +171,19 @@ def fetch_images(store: Store, conn: Any) -> int:  # noqa: ANN401
     lists = [row[0] for row in store.db.execute("SELECT images FROM team_posts WHERE deleted = 0")]
     wanted = {entry["sha256"] for text in lists for entry in json.loads(text)}
     have = {row[0] for row in store.db.execute("SELECT sha256 FROM team_images")}
-    missing = sorted(wanted - have)
-    for sha256 in missing:
+    kept = 0
+    for sha256 in sorted(wanted - have):
         row = conn.execute(
             "SELECT format, data FROM team_images WHERE sha256 = %s", (sha256,)
         ).fetchone()
-        if row is None:
+        if row is None:  # its author's PC had lost the file: the post shows without it
             continue
         with store.write("keep the team's images") as db:
             db.execute(
                 "INSERT OR IGNORE INTO team_images VALUES (?, ?, ?)", (sha256, row[0], row[1])
             )
-    return len(missing)
+        kept += 1
+    return kept
 
 
 def image_data(store: Store, sha256: str) -> bytes | None:
