@@ -89,8 +89,8 @@ class CalendarPane(QWidget):
         #: A team server is named: the team members' posts show too (read-only).
         self._team = team_url(self._policy) is not None
         self.team_dialog: TeamPostDialog | None = None
-        #: The check of pre-election posts under way, what it was given (never twice),
-        #: and a moved post's message to finish when it is done.
+        #: The check of pre-election posts under way, what it was last given (not sent
+        #: again straight after), and a moved post's message to finish when it is done.
         self._period_job: PeriodJob | None = None
         self._period_tried: set[tuple[str, dt.date]] = set()
         self._period_note: tuple[int, str] | None = None
@@ -331,7 +331,8 @@ class CalendarPane(QWidget):
         posts = [p for p in summary.unchecked if (p[1], p[2]) not in self._period_tried]
         if not posts or self._period_job is not None:
             return
-        self._period_tried.update((text, day) for _, text, day in posts)
+        # The last batch only: enough never to send a text twice running, and small.
+        self._period_tried = {(text, day) for _, text, day in posts}
         job = PeriodJob(self._policy, posts)
         job.signals.done.connect(self._on_period_checked)
         self._period_job = job
@@ -460,7 +461,10 @@ class CalendarPane(QWidget):
     @Slot()
     def _on_filters_changed(self) -> None:
         self.refresh()
-        self._say(self.filters.describe())
+        mine = "Showing your posts only: the gauges count them alone." if (
+            self._team and not self.shows_team()
+        ) else ""  # fmt: skip
+        self._say(" ".join(m for m in (mine, self.filters.describe()) if m))
 
     @Slot(int)
     def _on_view_group_clicked(self, number: int) -> None:

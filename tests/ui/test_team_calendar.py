@@ -70,6 +70,7 @@ def test_the_window_syncs_and_shows_the_teams_posts_read_only(make_window, team,
     assert [p.title for p in pane.month_grid.data().drafts[DAY]] == ["Meet the buyer"]
     assert sum(m.count for m in pane.summary().mix) == 1
     assert not pane.legend.show_team
+    assert "your posts only" in pane.status_label.text()
     pane.whose_box.setCurrentIndex(pane.whose_box.findData("team"))
     # Bea's post opens read-only and cannot be moved from this PC.
     bea = next(p for p in pane.month_grid.data().drafts[DAY] if not p.mine)
