@@ -39,7 +39,7 @@ from star_desktop.storage import (
     UnknownDraftError,
 )
 from star_desktop.team import team_url
-from star_desktop.workflow import EDITABLE, STATUS_LABELS, Action
+from star_desktop.workflow import STATUS_LABELS, Action
 from ui.calendar_pane import CalendarPane
 from ui.checker_panel import CheckerPanel
 from ui.dialogs import IgnoreDialog, ProfileDialog
@@ -937,8 +937,11 @@ class MainWindow(ImageActions, PackActions, PublishActions, TeamActions, QMainWi
         draft = self.session.draft
         if draft is None:
             return
-        if draft.status not in EDITABLE:
-            self.checker_panel.set_readiness(f"{STATUS_LABELS[draft.status]}.", [], ready=True)
+        if not self.service.can_edit(draft):
+            where = " (the database is read-only)" if self.store.read_only else ""
+            self.checker_panel.set_readiness(
+                f"{STATUS_LABELS[draft.status]}{where}.", [], ready=True
+            )
             return
         result = self.service.readiness_of(draft, report)
         if result.ready:

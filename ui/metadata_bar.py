@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 import checks
 from star_desktop.storage import CATEGORIES, Draft, Status
-from star_desktop.workflow import EDITABLE, STATUS_LABELS
+from star_desktop.workflow import STATUS_LABELS
 from ui.style import LOOKS
 
 PLATFORM_LABELS = {"x": "X", "linkedin": "LinkedIn", "website": "Website"}
@@ -150,11 +150,10 @@ class MetadataBar(QWidget):
             self.submit_button,
         ]
 
-    def load(self, draft: Draft, editable: bool | None = None) -> None:
+    def load(self, draft: Draft, editable: bool) -> None:
         """Show ``draft``'s details without firing `changed`.
 
-        ``editable`` is the drafts service's answer (`DraftsService.can_edit`); None
-        goes by the status alone.
+        ``editable`` is the drafts service's answer (`DraftsService.can_edit`).
         """
         self._loading = True
         try:
@@ -199,11 +198,9 @@ class MetadataBar(QWidget):
         """The audiences ticked."""
         return tuple(a for a, action in self.audience_actions.items() if action.isChecked())
 
-    def set_status(self, status: Status, editable: bool | None = None) -> None:
+    def set_status(self, status: Status, editable: bool) -> None:
         """Show ``status`` in words; details can change only where the author may edit."""
         status = Status(status)
-        if editable is None:
-            editable = status in EDITABLE
         self.status_label.setText(STATUS_LABELS[status])
         self.submit_button.setEnabled(editable)
         for widget in (

@@ -33,6 +33,7 @@ def test_the_window_reads_a_read_only_database_and_changes_nothing(qtbot, tmp_pa
         assert window.editor.isReadOnly()
         assert not window.metadata_bar.title_edit.isEnabled()
         assert not window.image_strip.add_button.isEnabled()
+        qtbot.waitUntil(lambda: "read-only" in window.checker_panel.summary_label.text())
         assert not window.post_actions[Action.SUBMIT].isEnabled()
         assert "read-only" in window.post_actions[Action.SUBMIT].toolTip()
         window.close()
