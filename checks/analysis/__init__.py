@@ -8,9 +8,9 @@ post and kept in the check's ``ctx.cache``, hands them to every rule that asks.
 
 The parts are **cues**, each a sorted list of spans:
 
-- every named vocabulary of the policy (``[vocabulary]``, such as ``hope``, ``praise``,
-  ``stage_awarded``, ``meetings``) is a cue of the same name, found through the shared
-  lexicon's one scan of the post;
+- every named vocabulary of the policy (``[vocabulary]``, such as ``councils``, ``hope``,
+  ``praise``, ``stage_awarded``, ``meetings``, ``not_yet_public``) is a cue of the same
+  name; those the rules name are found through the shared lexicon's one scan of the post;
 - a few cues are shapes that a word list cannot hold (`checks.analysis.shapes`):
   ``money`` (£2.1m, 18%, £80k), ``count`` (a number of bidders or bids: "seven back",
   "the final two", "two of the three firms"), ``when`` (an upcoming date or time:

@@ -64,6 +64,8 @@ _DETERMINERS = frozenset(["the", "this", "that", "our", "their", "your", "its", 
 _UNIT_WORDS = 2
 #: How many words before "contract" may name it ("the Trafford school uniforms contract").
 _NAME_WORDS = 4
+#: A count's unit or lead lies within this many characters of it (a first, cheap test).
+_NEAR = 40
 #: How far around a hit words are read, in characters.
 _REACH = 80
 
@@ -169,6 +171,13 @@ class Shapes:
         lead_ends = sorted(end for _, end in self._vocabulary(analysis, "count_leads"))
         found = []
         for start, end in numbers:
+            # Most numbers have no unit or lead near them: rule them out before reading words.
+            unit_near = analysis.within("bid_units", end, end + _NEAR)
+            lead_near = bisect.bisect_right(lead_ends, start) > bisect.bisect_left(
+                lead_ends, start - _NEAR
+            )
+            if not unit_near and not lead_near:
+                continue
             lo, hi = doc.sentence_span(start)
             after = words_after(text, end, _UNIT_WORDS, hi)
             if after and text[after[0][0] : after[0][1]] in self.time_units:

@@ -172,3 +172,27 @@ def test_a_live_tender_backs_a_classifier_hit(admin_policy):
 def test_a_live_tender_beside_what_is_public_by_design_backs_nothing(admin_policy):
     text = "School Catering Contract: the outcome will be published on The Chest once the decision is final."
     assert learned_severity(admin_policy, text) == "warn"
+
+
+@pytest.fixture(scope="module")
+def custom_policy(tmp_path_factory):
+    path = tmp_path_factory.mktemp("policy") / "custom.toml"
+    path.write_text(
+        '[[rules]]\nid = "political.situation-test"\nkind = "situation"\nclause_line = 153\n'
+        'message = "m"\nmark = "count"\nwith = ["tender"]\nunless_in_post = ["stage_awarded"]\n'
+        '[rules.examples]\nfail = ["x"]\npass = ["y"]\n',
+        encoding="utf-8",
+    )
+    return checks.load_policy(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Nine firms bid for the parks contract.", True),
+        ("Nine firms bid for the parks contract. It was awarded in May.", False),
+    ],
+)
+def test_unless_in_post_clears_a_situation_anywhere_in_the_post(custom_policy, text, flagged):
+    report = checks.check(text, policy=custom_policy, date=dt.date(2026, 12, 1))
+    assert any(f.check == "political.situation-test" for f in report.findings) is flagged
