@@ -29,12 +29,15 @@ import array
 import bisect
 import functools
 import re
+import sys
 import threading
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import re2
+
+from checks import cache
 
 #: Ranges shorter than this go straight to ``re``.
 SHORT = 2_000
@@ -275,8 +278,27 @@ def _re2_class(python_class: str) -> str:
 
     Python's ``\w``, ``\d`` and ``\s`` follow Unicode and RE2's are ASCII, and RE2 cannot
     subtract (``[^\W_]``), so the class is worked out by Python over every code point and
-    written as ranges.
+    written as ranges. That takes about 25 ms a class, so the answers are kept in the
+    user's cache folder (`checks.cache`), keyed by Python's Unicode version.
     """
+    table = _class_table()
+    found = table.get(python_class)
+    if found is None:
+        found = table[python_class] = _work_out_class(python_class)
+        cache.write("re2-classes", _CLASS_KEY, table)
+    return found
+
+
+_CLASS_KEY = f"{sys.version_info[:2]}-{unicodedata.unidata_version}"
+
+
+@functools.cache
+def _class_table() -> dict[str, str]:
+    stored = cache.read("re2-classes", _CLASS_KEY)
+    return dict(stored) if isinstance(stored, dict) else {}
+
+
+def _work_out_class(python_class: str) -> str:
     compiled = re.compile(f"{python_class}+")
     ranges = []
     for run, offset in zip(_code_points(), (0, 0xE000), strict=True):

@@ -15,10 +15,7 @@ The formulas are the published ones (as textstat computes them)::
 from __future__ import annotations
 
 import bisect
-import marshal
-import os
 import re
-import sys
 import threading
 import time
 import zlib
@@ -26,8 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from checks import cache
 from checks.text import Document
 
 # Links and email addresses are not read as words: they are left out of every figure.
@@ -161,33 +157,16 @@ def _read_cmudict() -> dict[str, int]:
 
 def cache_file() -> Path:
     """Where the syllable table is cached (``STAR_DESKTOP_CACHE`` names another folder)."""
-    folder = os.environ.get("STAR_DESKTOP_CACHE") or platformdirs.user_cache_dir(
-        "STAR Desktop", "STAR Procurement"
-    )
-    version = f"{sys.version_info.major}{sys.version_info.minor}"
-    return Path(folder) / f"syllables-py{version}.marshal"
+    return cache.cache_file("syllables")
 
 
 def _cached_table(key: str) -> dict[str, int] | None:
-    try:
-        stored = marshal.loads(cache_file().read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key):
-        return None
-    table = stored[1]
+    table = cache.read("syllables", key)
     return table if isinstance(table, dict) else None
 
 
 def _store_table(key: str, table: dict[str, int]) -> None:
-    path = cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(marshal.dumps((key, table)))
-        partial.replace(path)  # another process reads the old file or the new, never half
-    except OSError:
-        pass  # a read-only profile: the table is worked out again next time
+    cache.write("syllables", key, table)
 
 
 #: The counter every check shares: the dictionary is read-only once loaded.

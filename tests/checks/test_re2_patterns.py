@@ -312,3 +312,25 @@ def test_an_administrators_nested_pattern_re2_cannot_run_is_refused_at_load(tmp_
     )
     with pytest.raises(checks.PolicyError, match=r"jargon.admin-nested.*cannot run on RE2"):
         checks.load_policy(path)
+
+
+def test_classes_worked_out_once_are_read_back_from_the_cache(tmp_path, monkeypatch):
+    from checks import prefilter
+
+    monkeypatch.setenv("STAR_DESKTOP_CACHE", str(tmp_path))
+    for cached in (prefilter._re2_class, prefilter._class_table):
+        cached.cache_clear()
+    worked: list[str] = []
+    real = prefilter._work_out_class
+    monkeypatch.setattr(prefilter, "_work_out_class", lambda c: worked.append(c) or real(c))
+    first = prefilter._re2_class(r"[\w'-]")
+    for cached in (prefilter._re2_class, prefilter._class_table):  # as a new process
+        cached.cache_clear()
+    assert prefilter._re2_class(r"[\w'-]") == first
+    assert worked == [r"[\w'-]"]  # the second run read it back
+    (tmp_path / next(p.name for p in tmp_path.iterdir())).write_bytes(b"damaged")
+    for cached in (prefilter._re2_class, prefilter._class_table):
+        cached.cache_clear()
+    assert prefilter._re2_class(r"[\w'-]") == first  # a damaged cache is worked out again
+    for cached in (prefilter._re2_class, prefilter._class_table):
+        cached.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 import socket
 import statistics
@@ -289,10 +290,10 @@ def test_the_syllable_table_is_cached_and_a_bad_cache_is_rebuilt(tmp_path, monke
     assert readability._read_cmudict() == worked_out
     assert worked_out["procurement"] == 3
     # A cache of another dictionary, or a damaged one, is ignored and written again.
-    key = readability.marshal.loads(cached.read_bytes())[0]
-    cached.write_bytes(readability.marshal.dumps(("another-dictionary", {"procurement": 9})))
+    key = marshal.loads(cached.read_bytes())[0]
+    cached.write_bytes(marshal.dumps(("another-dictionary", {"procurement": 9})))
     assert readability._read_cmudict()["procurement"] == 3
-    assert readability.marshal.loads(cached.read_bytes())[0] == key
+    assert marshal.loads(cached.read_bytes())[0] == key
     cached.write_bytes(b"\x00not marshal")
     assert readability._read_cmudict()["procurement"] == 3
 
