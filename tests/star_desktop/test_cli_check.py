@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
 import checks
 from star_desktop import cli
-from star_desktop.cli import main
+from tests.star_desktop.cli_run import run
 
 BLOCKED = "Join our bidders' briefing on 14 January at Stockport Town Hall."
 CLEAN = "Congratulations to the team on ten years of shared procurement!"
-
-
-def run(argv, stdin_text=""):
-    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    status = main(argv, stdin=stdin, stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def test_clean_post_exits_0_and_says_ready(tmp_path):

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from star_desktop.cli import main
 from star_desktop.storage import Store, list_backups
-
-
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = main(argv, stdin=io.StringIO(), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+from tests.star_desktop.cli_run import run
 
 
 @pytest.fixture

@@ -6,19 +6,11 @@ test_workflow_doors.py and test_cli_workflow.py.
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
 
-from star_desktop.cli import main
-
-
-def run(argv, stdin_text=""):
-    stdin = io.TextIOWrapper(io.BytesIO(stdin_text.encode("utf-8")), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    status = main(argv, stdin=stdin, stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
+from tests.star_desktop.cli_run import run
 
 
 @pytest.fixture

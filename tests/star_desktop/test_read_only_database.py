@@ -9,7 +9,6 @@ through ``os.access`` alone and run everywhere.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import shutil
 import sqlite3
@@ -20,7 +19,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from star_desktop.cli import main
 from star_desktop.storage import (
     SCHEMA_VERSION,
     LocationError,
@@ -32,6 +30,7 @@ from star_desktop.storage import (
 )
 from star_desktop.storage import db as db_module
 from star_desktop.storage.schema import MIGRATION_NAMES, migrations
+from tests.star_desktop.cli_run import run
 
 
 @pytest.fixture
@@ -57,12 +56,6 @@ def freeze():
         subprocess.run(["chattr", "-i", *map(str, immutable)], check=True)
     for path, mode in reversed(undo):
         path.chmod(mode)
-
-
-def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    status = main(argv, stdin=io.StringIO(), stdout=out, stderr=err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
