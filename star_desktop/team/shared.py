@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from star_desktop.storage import Store
 _MONTHS_CURSOR = "team/months_cursor"
 _EVENTS_CURSOR = "team/events_cursor"
 _AUDIT_SENT = "team/audit_sent"
+#: Rows fetched per round trip.
 PAGE = 500
 
 
@@ -61,33 +63,29 @@ def send_months(store: Store, conn: Any, author: str) -> int:  # noqa: ANN401 (p
 
 def fetch_months(store: Store, conn: Any) -> int:  # noqa: ANN401
     """Apply the months the team changed since the last fetch; returns how many."""
-    cursor = int(store.setting(_MONTHS_CURSOR) or 0)
     applied = 0
-    while rows := conn.execute(_CHANGED_MONTHS, (cursor, PAGE)).fetchall():
-        with store.write("keep the team's themes") as db:
-            for month, theme, focus, targets, seq in rows:
-                cursor = max(cursor, seq)
-                dirty = db.execute(
-                    "SELECT 1 FROM team_months_dirty WHERE month = ?", (month,)
-                ).fetchone()
-                if dirty:  # changed here since: this PC's copy goes next
-                    continue
+    for db, rows in changed_pages(store, conn, _CHANGED_MONTHS, _MONTHS_CURSOR, "themes"):
+        for month, theme, focus, targets in rows:
+            dirty = db.execute(
+                "SELECT 1 FROM team_months_dirty WHERE month = ?", (month,)
+            ).fetchone()
+            if dirty:  # changed here since: this PC's copy goes next
+                continue
+            db.execute(
+                "INSERT INTO months (month, theme, focus, example) VALUES (?, ?, ?, 0) "
+                "ON CONFLICT (month) DO UPDATE SET theme = excluded.theme, "
+                "focus = excluded.focus, example = 0",
+                (month, theme, focus),
+            )
+            db.execute("DELETE FROM month_targets WHERE month = ?", (month,))
+            for platform, posts in json.loads(targets).items():
                 db.execute(
-                    "INSERT INTO months (month, theme, focus, example) VALUES (?, ?, ?, 0) "
-                    "ON CONFLICT (month) DO UPDATE SET theme = excluded.theme, "
-                    "focus = excluded.focus, example = 0",
-                    (month, theme, focus),
+                    "INSERT INTO month_targets (month, platform, posts) VALUES (?, ?, ?)",
+                    (month, platform, int(posts)),
                 )
-                db.execute("DELETE FROM month_targets WHERE month = ?", (month,))
-                for platform, posts in json.loads(targets).items():
-                    db.execute(
-                        "INSERT INTO month_targets (month, platform, posts) VALUES (?, ?, ?)",
-                        (month, platform, int(posts)),
-                    )
-                # Applying the team's copy is not a change of this PC's to send back.
-                db.execute("DELETE FROM team_months_dirty WHERE month = ?", (month,))
-                applied += 1
-            _set(db, _MONTHS_CURSOR, cursor)
+            # Applying the team's copy is not a change of this PC's to send back.
+            db.execute("DELETE FROM team_months_dirty WHERE month = ?", (month,))
+            applied += 1
     return applied
 
 
@@ -116,18 +114,36 @@ def send_events(store: Store, conn: Any) -> int:  # noqa: ANN401
 
 def fetch_events(store: Store, conn: Any) -> int:  # noqa: ANN401
     """Keep the other authors' audit entries since the last fetch; returns how many."""
-    cursor = int(store.setting(_EVENTS_CURSOR) or 0)
     kept = 0
-    while rows := conn.execute(_CHANGED_EVENTS, (cursor, PAGE)).fetchall():
-        with store.write("keep the team's audit entries") as db:
-            for *event, seq in rows:
-                cursor = max(cursor, seq)
-                if db.execute("SELECT 1 FROM audit WHERE hash = ?", (event[0],)).fetchone():
-                    continue  # this PC's own entry
-                db.execute("INSERT OR IGNORE INTO team_events VALUES (?, ?, ?, ?, ?, ?, ?)", event)
-                kept += 1
-            _set(db, _EVENTS_CURSOR, cursor)
+    for db, rows in changed_pages(store, conn, _CHANGED_EVENTS, _EVENTS_CURSOR, "audit entries"):
+        for event in rows:
+            if db.execute("SELECT 1 FROM audit WHERE hash = ?", (event[0],)).fetchone():
+                continue  # this PC's own entry
+            db.execute("INSERT OR IGNORE INTO team_events VALUES (?, ?, ?, ?, ?, ?, ?)", event)
+            kept += 1
     return kept
+
+
+def changed_pages(
+    store: Store,
+    conn: Any,  # noqa: ANN401 (a psycopg connection)
+    query: str,
+    cursor_key: str,
+    what: str,
+) -> Iterator[tuple[Any, list[tuple[Any, ...]]]]:
+    """Pages of the server's rows changed since the cursor ``cursor_key``.
+
+    Each page comes inside one local write transaction that also moves the cursor past
+    it. ``query`` takes the cursor and a page size and ends each row with its sequence
+    number, which is not passed on. A failure while a page is applied rolls the page
+    and the cursor back together, so the page is fetched again next time.
+    """
+    cursor = int(store.setting(cursor_key) or 0)
+    while rows := conn.execute(query, (cursor, PAGE)).fetchall():
+        with store.write(f"keep the team's {what}") as db:
+            yield db, [tuple(row[:-1]) for row in rows]
+            cursor = max(row[-1] for row in rows)
+            _set(db, cursor_key, cursor)
 
 
 def events_of(store: Store, post_uuid: str) -> list[tuple[str, str, str, str, str]]:

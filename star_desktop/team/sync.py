@@ -23,8 +23,6 @@ from star_desktop.team import server_schema, shared
 
 #: Seconds to wait for the server before calling it unreachable.
 CONNECT_TIMEOUT = 3
-#: Rows fetched per round trip.
-PAGE = 500
 _CURSOR = "team/cursor"
 
 
@@ -162,25 +160,13 @@ class TeamSync:
             )
 
     def _fetch(self, conn: Any) -> int:  # noqa: ANN401
-        cursor = int(self.store.setting(_CURSOR) or 0)
         own = {row[0] for row in self.store.db.execute("SELECT uuid FROM drafts").fetchall()}
         fetched = 0
-        while True:
-            rows = conn.execute(_CHANGED, (cursor, PAGE)).fetchall()
-            if not rows:
-                break
-            with self.store.write("keep the team's posts") as db:
-                for row in rows:
-                    cursor = max(cursor, row[-1])
-                    if row[0] in own:
-                        continue
-                    db.execute(_STORE_POST, row[:-1])
+        for db, rows in shared.changed_pages(self.store, conn, _CHANGED, _CURSOR, "posts"):
+            for row in rows:
+                if row[0] not in own:  # this PC's own drafts are not copies of others'
+                    db.execute(_STORE_POST, row)
                     fetched += 1
-                db.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (_CURSOR, str(cursor)),
-                )
         return fetched
 
 
